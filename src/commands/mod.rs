@@ -1,0 +1,85 @@
+//! One function per subcommand. Each loads what it needs, writes through [`Out`], and
+//! returns an [`Outcome`] or an [`Error`] for [`crate::run`] to turn into an exit code.
+
+mod check;
+mod list;
+mod show;
+
+use crate::cli::{Cli, Command};
+use crate::content::{self, ContentPaths, Library};
+use crate::output::Out;
+use crate::style::Palette;
+use crate::{DEFAULT_SCENARIO, Error, Outcome};
+use clap::CommandFactory;
+
+pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, Error> {
+    let paths = ContentPaths::from_env(cli.content);
+    let mut out = Out::stdout();
+    let outcome = match cli.command {
+        None => {
+            let library = load(&paths)?;
+            show::show(&library, DEFAULT_SCENARIO, false, &stdout, &mut out)?;
+            out.line(&stdout.quiet(
+                "Practice conversations are not built yet: this is the briefing you will start from.",
+            ))?;
+            Outcome::Success
+        }
+        Some(Command::List { what, json }) => {
+            list::list(&load(&paths)?, what, json, &stdout, &mut out)?
+        }
+        Some(Command::Show { scenario, json }) => {
+            show::show(&load(&paths)?, &scenario, json, &stdout, &mut out)?
+        }
+        Some(Command::Check { paths: files, json }) => {
+            check::check(&paths, &files, json, &stdout, &stderr, &mut out)?
+        }
+        Some(Command::Completions { shell }) => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "greenlight", out.raw());
+            Outcome::Success
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(out.raw())?;
+            Outcome::Success
+        }
+    };
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// Everything, or every problem found on the way.
+fn load(paths: &ContentPaths) -> Result<Library, Error> {
+    let loaded = content::load(paths);
+    if loaded.is_clean() {
+        Ok(loaded.library)
+    } else {
+        Err(Error::Content(loaded.diagnostics))
+    }
+}
+
+/// Rows as aligned columns, the last column unpadded.
+fn table(header: &[&str], rows: &[Vec<String>], palette: &Palette) -> Vec<String> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let last = cells.len().saturating_sub(1);
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == last {
+                    c.clone()
+                } else {
+                    format!("{c}{}", " ".repeat(widths[i] - c.chars().count() + 2))
+                }
+            })
+            .collect::<String>()
+    };
+    let mut lines = vec![palette.heading(&line(header.iter().map(|h| h.to_string()).collect()))];
+    lines.extend(rows.iter().map(|r| line(r.clone())));
+    lines
+}
