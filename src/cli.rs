@@ -83,7 +83,9 @@ pub enum Command {
         json: bool,
     },
     /// Print a shell completion script
-    #[command(after_help = "Example: greenlight completions bash > ~/.local/share/bash-completion/completions/greenlight")]
+    #[command(
+        after_help = "Example: greenlight completions bash > ~/.local/share/bash-completion/completions/greenlight"
+    )]
     Completions {
         /// The shell to complete for
         shell: clap_complete::Shell,

@@ -69,14 +69,22 @@ fn report(err: &Error, palette: &Palette) {
             text.push_str(&d.render(palette));
         }
     }
-    text.push_str(&format!("{} {}\n", palette.error("greenlight:"), style::clean(&err.to_string())));
+    text.push_str(&format!(
+        "{} {}\n",
+        palette.error("greenlight:"),
+        style::clean(&err.to_string())
+    ));
     match err {
         Error::Content(_) => text.push_str(&format!(
             "  {} fix the files above; `greenlight check` lists every problem\n",
             palette.hint("hint:")
         )),
         Error::UnknownScenario { hint, .. } => {
-            text.push_str(&format!("  {} {}\n", palette.hint("hint:"), style::clean(hint)));
+            text.push_str(&format!(
+                "  {} {}\n",
+                palette.hint("hint:"),
+                style::clean(hint)
+            ));
         }
         Error::Output(_) => {}
     }

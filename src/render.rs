@@ -112,7 +112,11 @@ pub fn briefing(b: &Briefing, palette: &Palette, width: usize) -> String {
             "\n{} {}",
             palette.heading("Step drill:"),
             wrap(
-                &format!("the conversation opens at step {} ({}).", b.start_step.number(), b.start_step),
+                &format!(
+                    "the conversation opens at step {} ({}).",
+                    b.start_step.number(),
+                    b.start_step
+                ),
                 width,
                 0
             )
@@ -122,7 +126,11 @@ pub fn briefing(b: &Briefing, palette: &Palette, width: usize) -> String {
     let _ = writeln!(
         out,
         "\n{}",
-        palette.quiet(&format!("Model: {} · turn limit: {}", clean(&b.model), b.turn_limit))
+        palette.quiet(&format!(
+            "Model: {} · turn limit: {}",
+            clean(&b.model),
+            b.turn_limit
+        ))
     );
     let _ = writeln!(out, "\n{}", wrap(&clean(&b.setting.scene), width, 0));
     out

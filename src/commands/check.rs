@@ -24,7 +24,8 @@ pub fn check(
 ) -> Result<Outcome, Error> {
     let loaded = content::load_with(paths, files);
     let named: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-    let is_named = |path: &str| named.is_empty() || named.iter().any(|n| path.starts_with(n.as_str()));
+    let is_named =
+        |path: &str| named.is_empty() || named.iter().any(|n| path.starts_with(n.as_str()));
     let problems: Vec<Diagnostic> = loaded
         .diagnostics
         .into_iter()
@@ -60,5 +61,9 @@ pub fn check(
         )));
         eprint!("{text}");
     }
-    Ok(if ok { Outcome::Success } else { Outcome::Failure })
+    Ok(if ok {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
 }

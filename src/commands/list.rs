@@ -38,7 +38,11 @@ struct ModelRow<'a> {
 
 /// Where an entry came from, as a person reads it.
 fn source<T>(entry: &Entry<T>) -> &str {
-    if entry.is_bundled() { "bundled" } else { entry.path() }
+    if entry.is_bundled() {
+        "bundled"
+    } else {
+        entry.path()
+    }
 }
 
 pub fn list(
@@ -65,7 +69,10 @@ pub fn list(
                 .collect();
             // Easiest first: how a newcomer should meet them.
             rows.sort_by_key(|r| {
-                let difficulty = library.scenarios.values().find(|e| e.item.id().as_str() == r.id);
+                let difficulty = library
+                    .scenarios
+                    .values()
+                    .find(|e| e.item.id().as_str() == r.id);
                 (difficulty.map(|e| e.item.difficulty), r.id)
             });
             if json {
@@ -83,7 +90,11 @@ pub fn list(
                         ]
                     })
                     .collect();
-                for line in table(&["ID", "LEVEL", "TITLE", "PERSONA", "SUMMARY"], &cells, palette) {
+                for line in table(
+                    &["ID", "LEVEL", "TITLE", "PERSONA", "SUMMARY"],
+                    &cells,
+                    palette,
+                ) {
                     out.line(&line)?;
                 }
             }

@@ -54,7 +54,11 @@ pub struct Snippet {
 
 impl Diagnostic {
     /// A problem with a file or folder as a whole.
-    pub fn whole(path: impl Into<String>, message: impl Into<String>, hint: Option<String>) -> Self {
+    pub fn whole(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> Self {
         Diagnostic {
             path: path.into(),
             line: None,
@@ -79,7 +83,9 @@ impl Diagnostic {
             .next()
             .unwrap_or_default()
             .trim_end_matches('\r');
-        let end_on_line = span.end.clamp(span.start, location.line_start + line_text.len());
+        let end_on_line = span
+            .end
+            .clamp(span.start, location.line_start + line_text.len());
         let width = text
             .get(span.start.min(end_on_line)..end_on_line)
             .map_or(1, |s| s.chars().count().max(1));
@@ -106,7 +112,11 @@ impl Diagnostic {
         let mut message = problem.message;
         if let Some(first) = problem.first {
             let at = Location::of(text, first.start);
-            let _ = write!(message, " (first at line {}, column {})", at.line, at.column);
+            let _ = write!(
+                message,
+                " (first at line {}, column {})",
+                at.line, at.column
+            );
         }
         Diagnostic::at(path, text, problem.span, message, Some(problem.hint))
     }
@@ -181,14 +191,20 @@ mod tests {
         let text = "a = 1\nname = \"Iñés\" x\n";
         let offset = text.find('x').unwrap();
         let d = Diagnostic::at("f.toml", text, offset..offset + 1, "bad", None);
-        assert_eq!((d.line, d.column), (Some(2), Some(16)));
-        assert_eq!(d.headline(), "f.toml:2:16: bad");
+        assert_eq!((d.line, d.column), (Some(2), Some(15)));
+        assert_eq!(d.headline(), "f.toml:2:15: bad");
     }
 
     #[test]
     fn renders_a_caret_under_the_span() {
         let text = "nmae = 1\n";
-        let d = Diagnostic::at("f.toml", text, 0..4, "unknown key", Some("did you mean `name`?".into()));
+        let d = Diagnostic::at(
+            "f.toml",
+            text,
+            0..4,
+            "unknown key",
+            Some("did you mean `name`?".into()),
+        );
         let shown = d.render(&Palette::plain());
         assert_eq!(
             shown,

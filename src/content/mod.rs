@@ -4,6 +4,10 @@
 //! `--content`), reading them, and reporting every problem with its location. Everything
 //! is checked here, once, at load time; the engine can then trust what it is given.
 
+// A Diagnostic is large, but it is only built on the cold path of a one-shot load, where
+// boxing it would cost clarity and buy nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod model;
 pub mod persona;
 pub mod scenario;
@@ -80,7 +84,11 @@ impl ContentPaths {
             .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
             .map(|base| base.join("greenlight"));
         let search_path = std::env::var_os("GREENLIGHT_PATH")
-            .map(|v| std::env::split_paths(&v).filter(|p| !p.as_os_str().is_empty()).collect())
+            .map(|v| {
+                std::env::split_paths(&v)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect()
+            })
             .unwrap_or_default();
         ContentPaths {
             config,
@@ -218,9 +226,16 @@ pub fn load_with(paths: &ContentPaths, extra: &[PathBuf]) -> Loaded {
                             "duplicate {} id `{}`: {} defines it too",
                             item.kind().id(),
                             item.id().get_ref(),
-                            Diagnostic::location(&first_file.path, &first_file.text, first_span.start)
+                            Diagnostic::location(
+                                &first_file.path,
+                                &first_file.text,
+                                first_span.start
+                            )
                         ),
-                        Some("ids must be unique within a folder: rename one, or delete the copy".into()),
+                        Some(
+                            "ids must be unique within a folder: rename one, or delete the copy"
+                                .into(),
+                        ),
                     ));
                     continue;
                 }
@@ -238,7 +253,9 @@ pub fn load_with(paths: &ContentPaths, extra: &[PathBuf]) -> Loaded {
 /// Reads one file, noting it as read whether or not it could be.
 fn read_file(path: &Path, loaded: &mut Loaded) -> Option<SourceFile> {
     loaded.files.push(path.display().to_string());
-    SourceFile::read(path).map_err(|d| loaded.diagnostics.push(d)).ok()
+    SourceFile::read(path)
+        .map_err(|d| loaded.diagnostics.push(d))
+        .ok()
 }
 
 fn read_folder(folder: &Path, loaded: &mut Loaded) -> Vec<SourceFile> {
@@ -264,13 +281,19 @@ fn read_folder(folder: &Path, loaded: &mut Loaded) -> Vec<SourceFile> {
 fn insert(library: &mut Library, item: Item, source: Arc<SourceFile>) {
     match item {
         Item::Persona(p) => {
-            library.personas.insert(p.id().clone(), Entry { item: *p, source });
+            library
+                .personas
+                .insert(p.id().clone(), Entry { item: *p, source });
         }
         Item::Scenario(s) => {
-            library.scenarios.insert(s.id().clone(), Entry { item: *s, source });
+            library
+                .scenarios
+                .insert(s.id().clone(), Entry { item: *s, source });
         }
         Item::Model(m) => {
-            library.models.insert(m.id().clone(), Entry { item: *m, source });
+            library
+                .models
+                .insert(m.id().clone(), Entry { item: *m, source });
         }
     }
 }
@@ -298,7 +321,11 @@ fn parse(file: &SourceFile) -> Result<Item, Vec<Diagnostic>> {
         )]));
     };
     let problems_or = |item: Item, problems: Vec<Problem>| {
-        if problems.is_empty() { Ok(item) } else { Err(located(problems)) }
+        if problems.is_empty() {
+            Ok(item)
+        } else {
+            Err(located(problems))
+        }
     };
     match kind.get_ref().as_str() {
         "persona" => {
@@ -365,7 +392,11 @@ fn explain(message: &str) -> (String, Option<String>) {
     let suggestion = |what: &str| {
         // `kind` is read separately and is never the key a trainer meant to type.
         let known: Vec<&str> = known.iter().copied().filter(|k| *k != "kind").collect();
-        let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+        let list = known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         match suggest::nearest(typed, known.iter().copied()) {
             Some(near) => format!("did you mean `{near}`? {what}: {list}"),
             None => format!("{what}: {list}"),
@@ -389,9 +420,15 @@ fn explain(message: &str) -> (String, Option<String>) {
             )),
         )
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
         (
-            format!("wrong type: found {}, expected {}", found, plain_type(expected)),
+            format!(
+                "wrong type: found {}, expected {}",
+                found,
+                plain_type(expected)
+            ),
             Some("docs/content-format.md gives the type of every key".into()),
         )
     } else {
@@ -411,7 +448,11 @@ fn plain_type(expected: &str) -> String {
         "a table".to_owned()
     } else if expected.starts_with("a sequence") {
         "a list".to_owned()
-    } else if ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize"].contains(&expected) {
+    } else if [
+        "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize",
+    ]
+    .contains(&expected)
+    {
         "a whole number".to_owned()
     } else if expected == "a boolean" {
         "true or false".to_owned()
@@ -437,12 +478,23 @@ fn cross_references(library: &Library) -> Vec<Diagnostic> {
                     scenario.id(),
                     scenario.persona_id()
                 ),
-                unknown_id_hint(scenario.persona_id().as_str(), library.personas.keys(), "personas"),
+                unknown_id_hint(
+                    scenario.persona_id().as_str(),
+                    library.personas.keys(),
+                    "personas",
+                ),
             ));
         }
-        if !library.models.keys().any(|id| id.as_str() == scenario.model_id()) {
+        if !library
+            .models
+            .keys()
+            .any(|id| id.as_str() == scenario.model_id())
+        {
             // With no `model` key the scenario uses the default, so point at its id.
-            let span = scenario.model.as_ref().map_or(scenario.id.span(), |m| m.span());
+            let span = scenario
+                .model
+                .as_ref()
+                .map_or(scenario.id.span(), |m| m.span());
             diagnostics.push(at(
                 span,
                 format!("model `{}` does not exist", scenario.model_id()),
@@ -458,7 +510,11 @@ fn cross_references(library: &Library) -> Vec<Diagnostic> {
             if persona.stake(stake.get_ref().as_str()).is_none() {
                 diagnostics.push(at(
                     stake.span(),
-                    format!("persona `{}` has no stake `{}`", persona.id(), stake.get_ref()),
+                    format!(
+                        "persona `{}` has no stake `{}`",
+                        persona.id(),
+                        stake.get_ref()
+                    ),
                     unknown_id_hint(stake.get_ref().as_str(), stake_ids.clone(), "stakes"),
                 ));
             }
@@ -473,7 +529,11 @@ fn cross_references(library: &Library) -> Vec<Diagnostic> {
                         persona.id(),
                         objection.get_ref()
                     ),
-                    unknown_id_hint(objection.get_ref().as_str(), objection_ids.clone(), "objections"),
+                    unknown_id_hint(
+                        objection.get_ref().as_str(),
+                        objection_ids.clone(),
+                        "objections",
+                    ),
                 ));
             }
         }
@@ -481,9 +541,20 @@ fn cross_references(library: &Library) -> Vec<Diagnostic> {
     diagnostics
 }
 
-fn unknown_id_hint<'a>(typed: &str, known: impl Iterator<Item = &'a Id> + Clone, what: &str) -> String {
-    let list = known.clone().map(|id| format!("`{id}`")).collect::<Vec<_>>();
-    let list = if list.is_empty() { "none".to_owned() } else { list.join(", ") };
+fn unknown_id_hint<'a>(
+    typed: &str,
+    known: impl Iterator<Item = &'a Id> + Clone,
+    what: &str,
+) -> String {
+    let list = known
+        .clone()
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>();
+    let list = if list.is_empty() {
+        "none".to_owned()
+    } else {
+        list.join(", ")
+    };
     match suggest::nearest(typed, known.map(Id::as_str)) {
         Some(near) => format!("did you mean `{near}`? Known {what}: {list}"),
         None => format!("known {what}: {list}"),

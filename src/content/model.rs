@@ -59,10 +59,7 @@ impl Model {
             if found != expected {
                 problems.push(Problem::new(
                     step.id.span(),
-                    format!(
-                        "step {} is `{found}`, expected `{expected}`",
-                        position + 1
-                    ),
+                    format!("step {} is `{found}`, expected `{expected}`", position + 1),
                     format!("a model has these six steps, in this order: {expected_order}"),
                 ));
             }

@@ -63,11 +63,16 @@ impl Persona {
     }
 
     pub fn stake(&self, id: &str) -> Option<&Stake> {
-        self.stakes.get_ref().iter().find(|s| s.id.get_ref().as_str() == id)
+        self.stakes
+            .get_ref()
+            .iter()
+            .find(|s| s.id.get_ref().as_str() == id)
     }
 
     pub fn objection(&self, id: &str) -> Option<&Objection> {
-        self.objections.iter().find(|o| o.id.get_ref().as_str() == id)
+        self.objections
+            .iter()
+            .find(|o| o.id.get_ref().as_str() == id)
     }
 
     /// Problems that need the whole file to see.

@@ -140,9 +140,10 @@ impl Scenario {
     }
 
     pub fn turn_limit(&self) -> u32 {
-        self.turn_limit.map_or(self.difficulty.default_turn_limit(), |t| {
-            u32::try_from(t.get()).unwrap_or(u32::MAX)
-        })
+        self.turn_limit
+            .map_or(self.difficulty.default_turn_limit(), |t| {
+                u32::try_from(t.get()).unwrap_or(u32::MAX)
+            })
     }
 
     /// Problems that need the whole file to see.
@@ -173,17 +174,18 @@ impl Scenario {
                 problems.push(Problem::new(span, message, hint));
             }
         }
-        if let Some(start) = &self.start_step {
-            if *start.get_ref() != Step::Introduction && self.drill.is_none() {
-                problems.push(Problem::new(
-                    start.span(),
-                    format!(
-                        "the scenario opens at `{}` but has no [drill] table",
-                        start.get_ref()
-                    ),
-                    "add [drill] with `so_far`: what happened in the conversation before this step",
-                ));
-            }
+        if let Some(start) = &self.start_step
+            && *start.get_ref() != Step::Introduction
+            && self.drill.is_none()
+        {
+            problems.push(Problem::new(
+                start.span(),
+                format!(
+                    "the scenario opens at `{}` but has no [drill] table",
+                    start.get_ref()
+                ),
+                "add [drill] with `so_far`: what happened in the conversation before this step",
+            ));
         }
         problems
     }

@@ -89,7 +89,10 @@ fn too_big(path: &str, size: u64) -> Diagnostic {
         format!(
             "the file is {size} bytes; content files may be at most {MAX_FILE_BYTES} bytes (1 MiB)"
         ),
-        Some("is this the right file? A persona is a few hundred lines; split very large ones".into()),
+        Some(
+            "is this the right file? A persona is a few hundred lines; split very large ones"
+                .into(),
+        ),
     )
 }
 

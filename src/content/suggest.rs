@@ -13,7 +13,14 @@ pub fn nearest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
                 && (candidate.starts_with(&typed_lower[..typed_lower.len() - 1])
                     || typed_lower.starts_with(&candidate));
             let distance = edit_distance(&typed_lower, &candidate);
-            (if stem { distance.min(allowed) } else { distance }, c)
+            (
+                if stem {
+                    distance.min(allowed)
+                } else {
+                    distance
+                },
+                c,
+            )
         })
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)
@@ -28,8 +35,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -52,7 +59,14 @@ mod tests {
 
     #[test]
     fn a_stem_finds_the_longer_word() {
-        let steps = ["introduction", "stake", "agitation", "vision", "ask", "next_steps"];
+        let steps = [
+            "introduction",
+            "stake",
+            "agitation",
+            "vision",
+            "ask",
+            "next_steps",
+        ];
         assert_eq!(nearest("agitate", steps), Some("agitation"));
         assert_eq!(nearest("intro", steps), Some("introduction"));
         assert_eq!(nearest("next", steps), Some("next_steps"));

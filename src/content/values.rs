@@ -47,9 +47,15 @@ fn suggest_id(text: &str) -> String {
             id.push('-');
         }
     }
-    let id = id.trim_end_matches('-').trim_start_matches(|c: char| c.is_ascii_digit());
+    let id = id
+        .trim_end_matches('-')
+        .trim_start_matches(|c: char| c.is_ascii_digit());
     let id: String = id.chars().take(MAX_ID_LEN).collect();
-    if id.is_empty() { "my-persona".to_owned() } else { id }
+    if id.is_empty() {
+        "my-persona".to_owned()
+    } else {
+        id
+    }
 }
 
 impl fmt::Display for Id {
@@ -148,7 +154,9 @@ impl<'de> Deserialize<'de> for Variants {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Variants, E> {
                 if v.trim().is_empty() {
-                    return Err(E::custom("empty line: write what they say, or remove the key"));
+                    return Err(E::custom(
+                        "empty line: write what they say, or remove the key",
+                    ));
                 }
                 Ok(Variants(vec![v.to_owned()]))
             }
