@@ -10,9 +10,11 @@
 //! - [`style`], [`render`], [`output`]: how things reach a terminal or a pipe.
 
 pub mod briefing;
+pub mod classify;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod engine;
 pub mod moves;
 pub mod output;
 pub mod render;

@@ -55,7 +55,7 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
 
 /// The briefing as a trainee reads it before the conversation.
 pub fn briefing(b: &Briefing, palette: &Palette, width: usize) -> String {
-    const LABEL: usize = 13;
+    const LABEL: usize = 14;
     let mut out = String::new();
     let field = |out: &mut String, label: &str, value: &str| {
         let _ = writeln!(

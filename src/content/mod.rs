@@ -8,6 +8,7 @@
 // boxing it would cost clarity and buy nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod defaults;
 pub mod model;
 pub mod persona;
 pub mod scenario;

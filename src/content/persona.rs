@@ -239,6 +239,9 @@ pub struct AskReplies {
     pub no: Reply,
     pub too_soon: Option<Reply>,
     pub pressured_yes: Option<Reply>,
+    /// The pause after the ask while a hidden objection is on the tip of their tongue:
+    /// silence lets it out, rescuing buries it.
+    pub hesitates: Option<Reply>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

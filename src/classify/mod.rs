@@ -1,0 +1,289 @@
+//! Reading the organizer's lines as moves.
+//!
+//! Two kinds of evidence, combined by a small linear model:
+//! - the cue lexicon (`lexicon.toml`): phrases organizers use for each move, written by
+//!   people, compiled once into one `RegexSet`; the cues that fire are the explanation;
+//! - the words themselves: a multinomial logistic regression over words, word pairs and
+//!   the fired cues, trained at first use, deterministically, on the tune part of the
+//!   labelled corpus in `tests/data/classify/` (never on its held-out part, so the
+//!   accuracy the tests report is honest).
+//!
+//! A line is read sentence by sentence for its moves in order; the primary move (the one
+//! the persona answers) is read from the whole line. No I/O; the same line always reads
+//! the same way.
+
+mod model;
+mod reading;
+mod text;
+
+pub use reading::{Cue, Reading};
+
+use crate::moves::Move;
+use model::{Example, LinearModel};
+use regex::{RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use text::Features;
+
+/// A pattern longer than this is a mistake, not a cue.
+const MAX_PATTERN_LEN: usize = 400;
+/// Keeps a pathological lexicon from using unbounded memory when compiled.
+const MAX_COMPILED_BYTES: usize = 16 * 1024 * 1024;
+
+/// Forms of silence: nothing said, on purpose.
+const SILENT_FORMS: [&str; 12] = [
+    "", "/silence", "(silence)", "[silence]", "(pause)", "[pause]", "mm", "mmm", "hm", "hmm",
+    "mhm", "(silent)",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    spelling: HashMap<String, String>,
+    cue: Vec<CueFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    #[serde(rename = "move")]
+    for_move: Move,
+    name: String,
+    patterns: Vec<String>,
+}
+
+/// One named cue, for explanations.
+struct CueDef {
+    for_move: Move,
+    name: String,
+}
+
+/// A line of the labelled corpus.
+#[derive(Deserialize)]
+pub struct CorpusLine {
+    pub text: String,
+    pub primary: Move,
+    pub moves: Vec<Move>,
+    pub campaign: String,
+    pub split: Split,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Split {
+    Tune,
+    Heldout,
+}
+
+/// The labelled corpus bundled with greenlight.
+pub fn corpus() -> Vec<CorpusLine> {
+    include_str!("../../tests/data/classify/corpus.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+pub struct Classifier {
+    spelling: HashMap<String, String>,
+    cues: Vec<CueDef>,
+    set: RegexSet,
+    /// Pattern index → cue index.
+    pattern_cue: Vec<usize>,
+    model: LinearModel,
+}
+
+static BUNDLED: LazyLock<Classifier> = LazyLock::new(|| {
+    // Both files are part of the binary and tests load them, so a failure here is a build
+    // that should never have shipped, not something a user can cause.
+    Classifier::train(include_str!("lexicon.toml"), &corpus()).expect("the bundled lexicon compiles")
+});
+
+impl Classifier {
+    /// The classifier trained on the bundled lexicon and corpus (once per process).
+    pub fn bundled() -> &'static Classifier {
+        &BUNDLED
+    }
+
+    /// Compiles `lexicon` and trains on the tune lines of `corpus`.
+    pub fn train(lexicon: &str, corpus: &[CorpusLine]) -> Result<Classifier, String> {
+        let file: LexiconFile = toml::from_str(lexicon).map_err(|e| e.to_string())?;
+        let mut cues = Vec::new();
+        let mut patterns = Vec::new();
+        let mut pattern_cue = Vec::new();
+        for (index, cue) in file.cue.into_iter().enumerate() {
+            for pattern in cue.patterns {
+                if pattern.len() > MAX_PATTERN_LEN {
+                    return Err(format!("cue `{}`: a pattern is over {MAX_PATTERN_LEN} characters", cue.name));
+                }
+                patterns.push(pattern);
+                pattern_cue.push(index);
+            }
+            cues.push(CueDef { for_move: cue.for_move, name: cue.name });
+        }
+        let set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .size_limit(MAX_COMPILED_BYTES)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let mut classifier = Classifier {
+            spelling: file.spelling,
+            cues,
+            set,
+            pattern_cue,
+            model: LinearModel::default(),
+        };
+        let examples: Vec<Example> = corpus
+            .iter()
+            // Silence is read by rule, so the model need not learn that short means silent.
+            .filter(|line| line.split == Split::Tune && !classifier.is_silent(&line.text))
+            .flat_map(|line| classifier.examples(line))
+            .collect();
+        classifier.model = LinearModel::train(&examples);
+        Ok(classifier)
+    }
+
+    /// Training examples from one corpus line: the whole line for its primary move, and
+    /// each sentence for its own move where sentences and moves line up.
+    fn examples(&self, line: &CorpusLine) -> Vec<Example> {
+        let mut examples = vec![Example { features: self.features(&line.text).names, label: line.primary }];
+        let sentences = text::sentences(&line.text);
+        if sentences.len() > 1 && sentences.len() == line.moves.len() {
+            for (sentence, m) in sentences.iter().zip(&line.moves) {
+                examples.push(Example { features: self.features(sentence).names, label: *m });
+            }
+        }
+        examples
+    }
+
+    /// Normal form: lower case, straight quotes, single spaces, text-speak spelled out.
+    fn normalize(&self, text: &str) -> String {
+        let normal = text::normalize(text);
+        let mut out = String::with_capacity(normal.len());
+        let mut word = String::new();
+        for c in normal.chars().chain(std::iter::once(' ')) {
+            if c.is_alphanumeric() || c == '\'' {
+                word.push(c);
+                continue;
+            }
+            if !word.is_empty() {
+                out.push_str(self.spelling.get(&word).map_or(word.as_str(), String::as_str));
+                word.clear();
+            }
+            out.push(c);
+        }
+        out.pop();
+        out
+    }
+
+    fn is_silent(&self, line: &str) -> bool {
+        let normal = self.normalize(line);
+        let bare = normal.trim();
+        SILENT_FORMS.contains(&bare) || bare.chars().all(|c| c == '.' || c == '…' || c.is_whitespace())
+    }
+
+    fn features(&self, text: &str) -> Features {
+        let normal = self.normalize(text);
+        let fired: Vec<usize> = self.set.matches(&normal).iter().map(|p| self.pattern_cue[p]).collect();
+        let mut fired_cues: Vec<usize> = fired;
+        fired_cues.sort_unstable();
+        fired_cues.dedup();
+        let cue_moves: Vec<Move> = fired_cues.iter().map(|c| self.cues[*c].for_move).collect();
+        let cue_names: Vec<String> = fired_cues.iter().map(|c| self.cues[*c].name.clone()).collect();
+        Features::of(&normal, &cue_names, &cue_moves, fired_cues)
+    }
+
+    /// Reads one line.
+    pub fn classify(&self, line: &str) -> Reading {
+        if self.is_silent(line) {
+            return Reading {
+                text: line.to_owned(),
+                primary: Move::Silence,
+                moves: vec![Move::Silence],
+                question: false,
+                cues: vec![Cue { for_move: Move::Silence, sentence: 0, evidence: "said nothing".into() }],
+            };
+        }
+        let sentences = text::sentences(line);
+        let whole = self.decide(&self.features(line));
+        let mut moves = Vec::new();
+        let mut cues = Vec::new();
+        let mut last_question_at = None;
+        let mut read = Vec::new();
+        let mut pressing = false;
+        for (n, sentence) in sentences.iter().enumerate() {
+            let features = self.features(sentence);
+            let m = if sentences.len() == 1 { whole } else { self.decide(&features) };
+            read.push(m);
+            pressing |= m == Move::Pressure && features.fired.iter().any(|c| self.cues[*c].for_move == Move::Pressure);
+            if sentence.trim_end().ends_with('?') {
+                last_question_at = Some(moves.len());
+            }
+            for cue in &features.fired {
+                if self.cues[*cue].for_move == m {
+                    cues.push(Cue { for_move: m, sentence: n, evidence: format!("cue: {}", self.cues[*cue].name) });
+                }
+            }
+            for word in self.model.evidence(&features.names, m, 2) {
+                cues.push(Cue { for_move: m, sentence: n, evidence: format!("words: {word}") });
+            }
+            // Fragments ("Ok.", "So.") say nothing when other sentences do.
+            if m == Move::Unclear && sentences.len() > 1 {
+                continue;
+            }
+            if moves.last() != Some(&m) {
+                moves.push(m);
+            }
+        }
+        let primary = primary_of(&sentences, &read, whole, pressing);
+        if !moves.contains(&primary) {
+            match last_question_at.filter(|i| *i < moves.len()) {
+                Some(i) => moves[i] = primary,
+                None => moves.push(primary),
+            }
+            moves.dedup();
+        }
+        if moves.is_empty() {
+            moves.push(primary);
+        }
+        cues.retain(|c| moves.contains(&c.for_move));
+        Reading {
+            text: line.to_owned(),
+            primary,
+            moves,
+            question: line.contains('?'),
+            cues,
+        }
+    }
+
+    fn decide(&self, features: &Features) -> Move {
+        if features.stuffed() {
+            return Move::Unclear;
+        }
+        self.model.predict(&features.names)
+    }
+}
+
+/// The move the persona answers: the last question or request, as a listener hears it;
+/// but pressure colours the whole line, a rescue at the end takes back what came before,
+/// and a line of statements is read as a whole.
+fn primary_of(sentences: &[&str], read: &[Move], whole: Move, pressing: bool) -> Move {
+    if read.len() <= 1 {
+        return whole;
+    }
+    if pressing {
+        return Move::Pressure;
+    }
+    if read.last() == Some(&Move::Rescue) {
+        return Move::Rescue;
+    }
+    let last_question = sentences
+        .iter()
+        .zip(read)
+        .rev()
+        .find(|(s, m)| s.trim_end().ends_with('?') && **m != Move::Unclear)
+        .map(|(_, m)| *m);
+    last_question.unwrap_or(whole)
+}

@@ -1,0 +1,127 @@
+//! A multinomial logistic regression over sparse, named features, trained by stochastic
+//! gradient descent with a fixed seed and schedule, so training is deterministic.
+
+use crate::moves::Move;
+use rand::SeedableRng;
+use rand::rngs::Xoshiro256PlusPlus;
+use rand::seq::SliceRandom;
+use std::collections::HashMap;
+
+const CLASSES: usize = Move::ALL.len();
+const EPOCHS: usize = 40;
+const LEARNING_RATE: f32 = 0.2;
+const L2: f32 = 1e-5;
+const TRAINING_SEED: u64 = 0x6f6e_652d_6f6e_2d31;
+
+pub struct Example {
+    pub features: Vec<String>,
+    pub label: Move,
+}
+
+#[derive(Default)]
+pub struct LinearModel {
+    vocabulary: HashMap<String, usize>,
+    /// `weights[feature * CLASSES + class]`.
+    weights: Vec<f32>,
+    bias: [f32; CLASSES],
+}
+
+fn class_of(m: Move) -> usize {
+    Move::ALL.iter().position(|x| *x == m).unwrap_or(CLASSES - 1)
+}
+
+impl LinearModel {
+    pub fn train(examples: &[Example]) -> LinearModel {
+        let mut vocabulary = HashMap::new();
+        let encoded: Vec<(Vec<usize>, usize)> = examples
+            .iter()
+            .map(|e| {
+                let mut ids: Vec<usize> = e
+                    .features
+                    .iter()
+                    .map(|f| {
+                        let next = vocabulary.len();
+                        *vocabulary.entry(f.clone()).or_insert(next)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                (ids, class_of(e.label))
+            })
+            .collect();
+        let mut model = LinearModel {
+            weights: vec![0.0; vocabulary.len() * CLASSES],
+            vocabulary,
+            bias: [0.0; CLASSES],
+        };
+        let mut order: Vec<usize> = (0..encoded.len()).collect();
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(TRAINING_SEED);
+        for epoch in 0..EPOCHS {
+            order.shuffle(&mut rng);
+            let rate = LEARNING_RATE / (1.0 + epoch as f32 * 0.15);
+            for &i in &order {
+                let (ids, label) = &encoded[i];
+                let probabilities = model.probabilities_of(ids);
+                for class in 0..CLASSES {
+                    let target = if class == *label { 1.0 } else { 0.0 };
+                    let gradient = probabilities[class] - target;
+                    model.bias[class] -= rate * gradient;
+                    for &f in ids {
+                        let w = &mut model.weights[f * CLASSES + class];
+                        *w -= rate * (gradient + L2 * *w);
+                    }
+                }
+            }
+        }
+        model
+    }
+
+    fn probabilities_of(&self, ids: &[usize]) -> [f32; CLASSES] {
+        let mut scores = self.bias;
+        for &f in ids {
+            for (class, score) in scores.iter_mut().enumerate() {
+                *score += self.weights[f * CLASSES + class];
+            }
+        }
+        let max = scores.iter().copied().fold(f32::MIN, f32::max);
+        let mut total = 0.0;
+        for s in &mut scores {
+            *s = (*s - max).exp();
+            total += *s;
+        }
+        for s in &mut scores {
+            *s /= total;
+        }
+        scores
+    }
+
+    fn ids(&self, features: &[String]) -> Vec<usize> {
+        // Repeats are kept: a feature named twice counts twice.
+        let mut ids: Vec<usize> = features.iter().filter_map(|f| self.vocabulary.get(f).copied()).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    pub fn predict(&self, features: &[String]) -> Move {
+        let probabilities = self.probabilities_of(&self.ids(features));
+        let best = probabilities
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map_or(CLASSES - 1, |(i, _)| i);
+        Move::ALL[best]
+    }
+
+    /// The `n` words or word pairs that most favoured `m`, for explanations.
+    pub fn evidence(&self, features: &[String], m: Move, n: usize) -> Vec<String> {
+        let class = class_of(m);
+        let mut weighed: Vec<(f32, &str)> = features
+            .iter()
+            .filter(|f| f.starts_with("w:") || f.starts_with("b:"))
+            .filter_map(|f| self.vocabulary.get(f).map(|id| (self.weights[id * CLASSES + class], &f[2..])))
+            .filter(|(w, _)| *w > 0.3)
+            .collect();
+        weighed.sort_by(|a, b| b.0.total_cmp(&a.0));
+        weighed.dedup_by(|a, b| a.1 == b.1);
+        weighed.into_iter().take(n).map(|(_, f)| format!("\"{f}\"")).collect()
+    }
+}
