@@ -9,9 +9,13 @@ use greenlight::classify::{Classifier, CorpusLine, Split, corpus};
 const FOLDS: usize = 5;
 
 fn main() {
-    let lexicon = std::fs::read_to_string("src/classify/lexicon.toml").expect("run from the repository root");
+    let lexicon =
+        std::fs::read_to_string("src/classify/lexicon.toml").expect("run from the repository root");
     let show_misses = std::env::args().any(|a| a == "--misses");
-    let tune: Vec<CorpusLine> = corpus().into_iter().filter(|l| l.split == Split::Tune).collect();
+    let tune: Vec<CorpusLine> = corpus()
+        .into_iter()
+        .filter(|l| l.split == Split::Tune)
+        .collect();
     let (mut right, mut total) = (0, 0);
     for fold in 0..FOLDS {
         let folded: Vec<CorpusLine> = tune
@@ -22,7 +26,11 @@ fn main() {
                 primary: l.primary,
                 moves: l.moves.clone(),
                 campaign: l.campaign.clone(),
-                split: if i % FOLDS == fold { Split::Heldout } else { Split::Tune },
+                split: if i % FOLDS == fold {
+                    Split::Heldout
+                } else {
+                    Split::Tune
+                },
             })
             .collect();
         let classifier = match Classifier::train(&lexicon, &folded) {
@@ -38,9 +46,18 @@ fn main() {
             if reading.primary == line.primary {
                 right += 1;
             } else if show_misses {
-                println!("{:>15} read as {:<15} {:?}", line.primary.id(), reading.primary.id(), line.text);
+                println!(
+                    "{:>15} read as {:<15} {:?}",
+                    line.primary.id(),
+                    reading.primary.id(),
+                    line.text
+                );
             }
         }
     }
-    println!("5-fold cross-validation on {} tune lines: {:.1}% top-1", total, 100.0 * right as f64 / total as f64);
+    println!(
+        "5-fold cross-validation on {} tune lines: {:.1}% top-1",
+        total,
+        100.0 * right as f64 / total as f64
+    );
 }

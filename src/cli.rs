@@ -67,6 +67,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read a line as organizer moves, as the engine would
+    #[command(
+        long_about = "Read a line as organizer moves, as the engine would: its primary move (the \
+                      one the persona answers) and every move in it, in order. With no TEXT, reads \
+                      standard input, one line per utterance (an empty line is silence), and prints \
+                      one JSON object per line.",
+        after_help = "Examples:\n  greenlight classify \"So the heat went out four times. Who is responsible?\"\n  \
+                      greenlight classify --explain Why does that matter to you?\n  \
+                      printf 'Hi, I am Sam from 2B\\n\\nWill you come Thursday?\\n' | greenlight classify"
+    )]
+    Classify {
+        /// The line to read (quotes optional)
+        text: Vec<String>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+        /// Show the cues that decided each move
+        #[arg(long)]
+        explain: bool,
+    },
     /// Check personas, scenarios and models for mistakes
     #[command(
         long_about = "Check personas, scenarios and models for mistakes. With no PATH, checks \

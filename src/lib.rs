@@ -35,6 +35,8 @@ pub enum Error {
     Content(Vec<Diagnostic>),
     #[error("no scenario `{id}`")]
     UnknownScenario { id: String, hint: String },
+    #[error("cannot read {what}: {source}")]
+    Input { what: String, source: io::Error },
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
 }
@@ -88,7 +90,13 @@ fn report(err: &Error, palette: &Palette) {
                 style::clean(hint)
             ));
         }
-        Error::Output(_) => {}
+        Error::Input { source, .. } if source.kind() == io::ErrorKind::InvalidData => {
+            text.push_str(&format!(
+                "  {} the input must be UTF-8 text\n",
+                palette.hint("hint:")
+            ));
+        }
+        Error::Output(_) | Error::Input { .. } => {}
     }
     eprint!("{text}");
 }

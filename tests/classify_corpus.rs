@@ -10,7 +10,10 @@ fn held_out_top1_accuracy_is_at_least_90_percent() {
     let corpus = corpus();
     assert!(corpus.len() >= 600, "the corpus has {} lines", corpus.len());
     let classifier = Classifier::bundled();
-    let heldout: Vec<_> = corpus.iter().filter(|l| l.split == Split::Heldout).collect();
+    let heldout: Vec<_> = corpus
+        .iter()
+        .filter(|l| l.split == Split::Heldout)
+        .collect();
     let mut right = 0;
     let mut moves_right = 0;
     let mut counts: BTreeMap<Move, (usize, usize, usize)> = BTreeMap::new(); // (tp, fp, fn)
@@ -23,20 +26,39 @@ fn held_out_top1_accuracy_is_at_least_90_percent() {
         } else {
             counts.entry(reading.primary).or_default().1 += 1;
             counts.entry(line.primary).or_default().2 += 1;
-            misses.push(format!("  {:>15} read as {:<15} {:?}", line.primary.id(), reading.primary.id(), line.text));
+            misses.push(format!(
+                "  {:>15} read as {:<15} {:?}",
+                line.primary.id(),
+                reading.primary.id(),
+                line.text
+            ));
         }
         if reading.moves == line.moves {
             moves_right += 1;
         }
     }
     let accuracy = right as f64 / heldout.len() as f64;
-    println!("held-out lines: {}, top-1 accuracy {:.1}%, all moves in order {:.1}%", heldout.len(), 100.0 * accuracy, 100.0 * moves_right as f64 / heldout.len() as f64);
+    println!(
+        "held-out lines: {}, top-1 accuracy {:.1}%, all moves in order {:.1}%",
+        heldout.len(),
+        100.0 * accuracy,
+        100.0 * moves_right as f64 / heldout.len() as f64
+    );
     println!("{:>15}  precision  recall", "move");
     for (m, (tp, fp, fn_)) in &counts {
         let precision = *tp as f64 / (tp + fp).max(1) as f64;
         let recall = *tp as f64 / (tp + fn_).max(1) as f64;
-        println!("{:>15}  {:>8.0}%  {:>5.0}%", m.id(), 100.0 * precision, 100.0 * recall);
+        println!(
+            "{:>15}  {:>8.0}%  {:>5.0}%",
+            m.id(),
+            100.0 * precision,
+            100.0 * recall
+        );
     }
     println!("misread:\n{}", misses.join("\n"));
-    assert!(accuracy >= 0.90, "held-out top-1 accuracy {:.1}% is below 90%", 100.0 * accuracy);
+    assert!(
+        accuracy >= 0.90,
+        "held-out top-1 accuracy {:.1}% is below 90%",
+        100.0 * accuracy
+    );
 }

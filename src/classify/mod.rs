@@ -33,8 +33,18 @@ const MAX_COMPILED_BYTES: usize = 16 * 1024 * 1024;
 
 /// Forms of silence: nothing said, on purpose.
 const SILENT_FORMS: [&str; 12] = [
-    "", "/silence", "(silence)", "[silence]", "(pause)", "[pause]", "mm", "mmm", "hm", "hmm",
-    "mhm", "(silent)",
+    "",
+    "/silence",
+    "(silence)",
+    "[silence]",
+    "(pause)",
+    "[pause]",
+    "mm",
+    "mmm",
+    "hm",
+    "hmm",
+    "mhm",
+    "(silent)",
 ];
 
 #[derive(Deserialize)]
@@ -98,7 +108,8 @@ pub struct Classifier {
 static BUNDLED: LazyLock<Classifier> = LazyLock::new(|| {
     // Both files are part of the binary and tests load them, so a failure here is a build
     // that should never have shipped, not something a user can cause.
-    Classifier::train(include_str!("lexicon.toml"), &corpus()).expect("the bundled lexicon compiles")
+    Classifier::train(include_str!("lexicon.toml"), &corpus())
+        .expect("the bundled lexicon compiles")
 });
 
 impl Classifier {
@@ -116,16 +127,23 @@ impl Classifier {
         for (index, cue) in file.cue.into_iter().enumerate() {
             for pattern in cue.patterns {
                 if pattern.len() > MAX_PATTERN_LEN {
-                    return Err(format!("cue `{}`: a pattern is over {MAX_PATTERN_LEN} characters", cue.name));
+                    return Err(format!(
+                        "cue `{}`: a pattern is over {MAX_PATTERN_LEN} characters",
+                        cue.name
+                    ));
                 }
                 patterns.push(pattern);
                 pattern_cue.push(index);
             }
-            cues.push(CueDef { for_move: cue.for_move, name: cue.name });
+            cues.push(CueDef {
+                for_move: cue.for_move,
+                name: cue.name,
+            });
         }
         let set = RegexSetBuilder::new(&patterns)
             .case_insensitive(true)
             .size_limit(MAX_COMPILED_BYTES)
+            .dfa_size_limit(MAX_COMPILED_BYTES)
             .build()
             .map_err(|e| e.to_string())?;
         let mut classifier = Classifier {
@@ -148,11 +166,17 @@ impl Classifier {
     /// Training examples from one corpus line: the whole line for its primary move, and
     /// each sentence for its own move where sentences and moves line up.
     fn examples(&self, line: &CorpusLine) -> Vec<Example> {
-        let mut examples = vec![Example { features: self.features(&line.text).names, label: line.primary }];
+        let mut examples = vec![Example {
+            features: self.features(&line.text).names,
+            label: line.primary,
+        }];
         let sentences = text::sentences(&line.text);
         if sentences.len() > 1 && sentences.len() == line.moves.len() {
             for (sentence, m) in sentences.iter().zip(&line.moves) {
-                examples.push(Example { features: self.features(sentence).names, label: *m });
+                examples.push(Example {
+                    features: self.features(sentence).names,
+                    label: *m,
+                });
             }
         }
         examples
@@ -169,7 +193,11 @@ impl Classifier {
                 continue;
             }
             if !word.is_empty() {
-                out.push_str(self.spelling.get(&word).map_or(word.as_str(), String::as_str));
+                out.push_str(
+                    self.spelling
+                        .get(&word)
+                        .map_or(word.as_str(), String::as_str),
+                );
                 word.clear();
             }
             out.push(c);
@@ -181,17 +209,28 @@ impl Classifier {
     fn is_silent(&self, line: &str) -> bool {
         let normal = self.normalize(line);
         let bare = normal.trim();
-        SILENT_FORMS.contains(&bare) || bare.chars().all(|c| c == '.' || c == '…' || c.is_whitespace())
+        SILENT_FORMS.contains(&bare)
+            || bare
+                .chars()
+                .all(|c| c == '.' || c == '…' || c.is_whitespace())
     }
 
     fn features(&self, text: &str) -> Features {
         let normal = self.normalize(text);
-        let fired: Vec<usize> = self.set.matches(&normal).iter().map(|p| self.pattern_cue[p]).collect();
+        let fired: Vec<usize> = self
+            .set
+            .matches(&normal)
+            .iter()
+            .map(|p| self.pattern_cue[p])
+            .collect();
         let mut fired_cues: Vec<usize> = fired;
         fired_cues.sort_unstable();
         fired_cues.dedup();
         let cue_moves: Vec<Move> = fired_cues.iter().map(|c| self.cues[*c].for_move).collect();
-        let cue_names: Vec<String> = fired_cues.iter().map(|c| self.cues[*c].name.clone()).collect();
+        let cue_names: Vec<String> = fired_cues
+            .iter()
+            .map(|c| self.cues[*c].name.clone())
+            .collect();
         Features::of(&normal, &cue_names, &cue_moves, fired_cues)
     }
 
@@ -203,7 +242,11 @@ impl Classifier {
                 primary: Move::Silence,
                 moves: vec![Move::Silence],
                 question: false,
-                cues: vec![Cue { for_move: Move::Silence, sentence: 0, evidence: "said nothing".into() }],
+                cues: vec![Cue {
+                    for_move: Move::Silence,
+                    sentence: 0,
+                    evidence: "said nothing".into(),
+                }],
             };
         }
         let sentences = text::sentences(line);
@@ -215,19 +258,35 @@ impl Classifier {
         let mut pressing = false;
         for (n, sentence) in sentences.iter().enumerate() {
             let features = self.features(sentence);
-            let m = if sentences.len() == 1 { whole } else { self.decide(&features) };
+            let m = if sentences.len() == 1 {
+                whole
+            } else {
+                self.decide(&features)
+            };
             read.push(m);
-            pressing |= m == Move::Pressure && features.fired.iter().any(|c| self.cues[*c].for_move == Move::Pressure);
+            pressing |= m == Move::Pressure
+                && features
+                    .fired
+                    .iter()
+                    .any(|c| self.cues[*c].for_move == Move::Pressure);
             if sentence.trim_end().ends_with('?') {
                 last_question_at = Some(moves.len());
             }
             for cue in &features.fired {
                 if self.cues[*cue].for_move == m {
-                    cues.push(Cue { for_move: m, sentence: n, evidence: format!("cue: {}", self.cues[*cue].name) });
+                    cues.push(Cue {
+                        for_move: m,
+                        sentence: n,
+                        evidence: format!("cue: {}", self.cues[*cue].name),
+                    });
                 }
             }
             for word in self.model.evidence(&features.names, m, 2) {
-                cues.push(Cue { for_move: m, sentence: n, evidence: format!("words: {word}") });
+                cues.push(Cue {
+                    for_move: m,
+                    sentence: n,
+                    evidence: format!("words: {word}"),
+                });
             }
             // Fragments ("Ok.", "So.") say nothing when other sentences do.
             if m == Move::Unclear && sentences.len() > 1 {

@@ -27,7 +27,10 @@ pub struct LinearModel {
 }
 
 fn class_of(m: Move) -> usize {
-    Move::ALL.iter().position(|x| *x == m).unwrap_or(CLASSES - 1)
+    Move::ALL
+        .iter()
+        .position(|x| *x == m)
+        .unwrap_or(CLASSES - 1)
 }
 
 impl LinearModel {
@@ -61,9 +64,9 @@ impl LinearModel {
             for &i in &order {
                 let (ids, label) = &encoded[i];
                 let probabilities = model.probabilities_of(ids);
-                for class in 0..CLASSES {
+                for (class, probability) in probabilities.iter().enumerate() {
                     let target = if class == *label { 1.0 } else { 0.0 };
-                    let gradient = probabilities[class] - target;
+                    let gradient = probability - target;
                     model.bias[class] -= rate * gradient;
                     for &f in ids {
                         let w = &mut model.weights[f * CLASSES + class];
@@ -96,7 +99,10 @@ impl LinearModel {
 
     fn ids(&self, features: &[String]) -> Vec<usize> {
         // Repeats are kept: a feature named twice counts twice.
-        let mut ids: Vec<usize> = features.iter().filter_map(|f| self.vocabulary.get(f).copied()).collect();
+        let mut ids: Vec<usize> = features
+            .iter()
+            .filter_map(|f| self.vocabulary.get(f).copied())
+            .collect();
         ids.sort_unstable();
         ids
     }
@@ -117,11 +123,19 @@ impl LinearModel {
         let mut weighed: Vec<(f32, &str)> = features
             .iter()
             .filter(|f| f.starts_with("w:") || f.starts_with("b:"))
-            .filter_map(|f| self.vocabulary.get(f).map(|id| (self.weights[id * CLASSES + class], &f[2..])))
+            .filter_map(|f| {
+                self.vocabulary
+                    .get(f)
+                    .map(|id| (self.weights[id * CLASSES + class], &f[2..]))
+            })
             .filter(|(w, _)| *w > 0.3)
             .collect();
         weighed.sort_by(|a, b| b.0.total_cmp(&a.0));
         weighed.dedup_by(|a, b| a.1 == b.1);
-        weighed.into_iter().take(n).map(|(_, f)| format!("\"{f}\"")).collect()
+        weighed
+            .into_iter()
+            .take(n)
+            .map(|(_, f)| format!("\"{f}\""))
+            .collect()
     }
 }

@@ -33,7 +33,11 @@ impl Reading {
         Reading {
             text: text.to_owned(),
             primary,
-            moves: if moves.is_empty() { vec![Move::Unclear] } else { moves.to_vec() },
+            moves: if moves.is_empty() {
+                vec![Move::Unclear]
+            } else {
+                moves.to_vec()
+            },
             question: text.trim_end().ends_with('?'),
             cues: Vec::new(),
         }

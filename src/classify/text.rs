@@ -13,7 +13,11 @@ pub fn normalize(text: &str) -> String {
             c => c,
         })
         .collect();
-    straight.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    straight
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Sentences, each with its end punctuation: a split after `.`, `!`, `?` or `…` followed by
@@ -25,7 +29,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
     for (i, (at, c)) in chars.iter().enumerate() {
         let ends = matches!(c, '.' | '!' | '?' | '…');
         let next_is_space = chars.get(i + 1).is_some_and(|(_, n)| n.is_whitespace());
-        let next_is_end = chars.get(i + 1).is_some_and(|(_, n)| matches!(n, '.' | '!' | '?' | '…'));
+        let next_is_end = chars
+            .get(i + 1)
+            .is_some_and(|(_, n)| matches!(n, '.' | '!' | '?' | '…'));
         if ends && next_is_space && !next_is_end {
             let end = at + c.len_utf8();
             let sentence = text[start..end].trim();
@@ -45,21 +51,43 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// Words that carry a sentence's grammar: a real sentence has some; a list of cue words
 /// pasted together has almost none.
 const FUNCTION_WORDS: [&str; 40] = [
-    "i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "my", "your", "our",
-    "the", "a", "an", "is", "are", "was", "were", "do", "does", "did", "have", "has", "to",
-    "of", "in", "on", "for", "that", "this", "and", "but", "so", "if", "what", "how", "i'm",
-    "you're",
+    "i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "my", "your", "our", "the",
+    "a", "an", "is", "are", "was", "were", "do", "does", "did", "have", "has", "to", "of", "in",
+    "on", "for", "that", "this", "and", "but", "so", "if", "what", "how", "i'm", "you're",
 ];
 
 /// The trainer's vocabulary, not a person's: nobody says "agitate" at a door. Three of
 /// these in one line is someone typing the model at the engine.
 const JARGON: [&str; 15] = [
-    "agitate", "agitation", "explore", "reflect", "stake", "educate", "gauge", "consequence",
-    "recap", "rescue", "own_stake", "small_talk", "closed_question", "next_steps", "frame",
+    "agitate",
+    "agitation",
+    "explore",
+    "reflect",
+    "stake",
+    "educate",
+    "gauge",
+    "consequence",
+    "recap",
+    "rescue",
+    "own_stake",
+    "small_talk",
+    "closed_question",
+    "next_steps",
+    "frame",
 ];
 /// Ordinary words that are also step and move names: jargon only beside real jargon.
-const SOFT_JARGON: [&str; 10] =
-    ["vision", "plan", "ask", "responsible", "benefit", "schedule", "pressure", "silence", "commit", "count"];
+const SOFT_JARGON: [&str; 10] = [
+    "vision",
+    "plan",
+    "ask",
+    "responsible",
+    "benefit",
+    "schedule",
+    "pressure",
+    "silence",
+    "commit",
+    "count",
+];
 
 /// How many times a fired cue counts, against once for a word.
 const CUE_WEIGHT: usize = 3;
@@ -76,7 +104,12 @@ pub struct Features {
 }
 
 impl Features {
-    pub fn of(normal: &str, cue_names: &[String], cue_moves: &[Move], fired: Vec<usize>) -> Features {
+    pub fn of(
+        normal: &str,
+        cue_names: &[String],
+        cue_moves: &[Move],
+        fired: Vec<usize>,
+    ) -> Features {
         let words: Vec<&str> = normal
             .split(|c: char| !(c.is_alphanumeric() || c == '\''))
             .map(|w| w.trim_matches('\''))
@@ -156,8 +189,14 @@ mod tests {
     #[test]
     fn splits_sentences_but_not_numbers_or_ellipses_inside() {
         let cases: [(&str, &[&str]); 5] = [
-            ("So the heat went out four times. Who is responsible?", &["So the heat went out four times.", "Who is responsible?"]),
-            ("It's 4.5 percent... really? Yes.", &["It's 4.5 percent...", "really?", "Yes."]),
+            (
+                "So the heat went out four times. Who is responsible?",
+                &["So the heat went out four times.", "Who is responsible?"],
+            ),
+            (
+                "It's 4.5 percent... really? Yes.",
+                &["It's 4.5 percent...", "really?", "Yes."],
+            ),
             ("no punctuation at all", &["no punctuation at all"]),
             ("", &[""]),
             ("Wow!! Okay.", &["Wow!!", "Okay."]),

@@ -2,6 +2,7 @@
 //! returns an [`Outcome`] or an [`Error`] for [`crate::run`] to turn into an exit code.
 
 mod check;
+mod classify;
 mod list;
 mod show;
 
@@ -30,6 +31,11 @@ pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, E
         Some(Command::Show { scenario, json }) => {
             show::show(&load(&paths)?, &scenario, json, &stdout, &mut out)?
         }
+        Some(Command::Classify {
+            text,
+            json,
+            explain,
+        }) => classify::classify(&text, json, explain, &stdout, &mut out)?,
         Some(Command::Check { paths: files, json }) => {
             check::check(&paths, &files, json, &stdout, &stderr, &mut out)?
         }

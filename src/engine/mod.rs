@@ -10,6 +10,7 @@ mod pick;
 pub mod state;
 
 use crate::classify::Reading;
+use crate::content::Library;
 use crate::content::defaults::DEFAULTS;
 use crate::content::model::Model;
 use crate::content::persona::{Persona, Reaction, Stake};
@@ -18,8 +19,8 @@ use crate::content::step::Step;
 use crate::content::values::{Reply, Variants};
 use crate::moves::Move;
 use serde::Serialize;
-pub use state::{Answer, Depth, End, Light, ObjectionStatus, Outcome, Pending, State};
 use state::ObjectionState;
+pub use state::{Answer, Depth, End, Light, ObjectionStatus, Outcome, Pending, State};
 
 // Trust a stake needs before it goes deeper: a stranger gets the surface, someone who has
 // listened gets the story, someone trusted gets the reason underneath.
@@ -53,6 +54,31 @@ pub struct Cast<'c> {
     pub scenario: &'c Scenario,
     pub persona: &'c Persona,
     pub model: &'c Model,
+}
+
+impl<'c> Cast<'c> {
+    /// The scenario `id`, its persona and its model, if the scenario exists. (The loader
+    /// has checked that every scenario's persona and model exist.)
+    pub fn from_library(library: &'c Library, id: &str) -> Option<Cast<'c>> {
+        let scenario = &library
+            .scenarios
+            .iter()
+            .find(|(k, _)| k.as_str() == id)?
+            .1
+            .item;
+        let persona = &library.personas.get(scenario.persona_id())?.item;
+        let model = &library
+            .models
+            .iter()
+            .find(|(k, _)| k.as_str() == scenario.model_id())?
+            .1
+            .item;
+        Some(Cast {
+            scenario,
+            persona,
+            model,
+        })
+    }
 }
 
 /// One exchange: how the trainee's line was read and what the persona did.
@@ -205,7 +231,9 @@ impl<'c> Conversation<'c> {
         if !matches!(primary, Move::Silence) {
             self.state.pending = match primary {
                 _ if matches!(self.state.pending, Pending::Hesitation(_)) => self.state.pending,
-                Move::Explore | Move::Agitate | Move::Consequence | Move::Gauge if reading.question => {
+                Move::Explore | Move::Agitate | Move::Consequence | Move::Gauge
+                    if reading.question =>
+                {
                     Pending::DeepQuestion
                 }
                 _ => Pending::Nothing,
@@ -217,13 +245,21 @@ impl<'c> Conversation<'c> {
         if self.state.patience <= 0 && self.state.end.is_none() {
             self.state.end = Some(End::WalkedAway);
             beat = Beat::new(
-                persona.patience.leaves.as_ref().unwrap_or(&defaults.patience.leaves),
+                persona
+                    .patience
+                    .leaves
+                    .as_ref()
+                    .unwrap_or(&defaults.patience.leaves),
                 "patience:leaves",
                 "their patience ran out: too much talking at them, pushing or drifting",
             );
         } else if self.state.patience == 1 && beat.objection.is_none() && !beat.lit_up {
             beat = Beat::new(
-                persona.patience.wearing_thin.as_ref().unwrap_or(&defaults.patience.wearing_thin),
+                persona
+                    .patience
+                    .wearing_thin
+                    .as_ref()
+                    .unwrap_or(&defaults.patience.wearing_thin),
                 "patience:wearing_thin",
                 "their patience is nearly gone: ask about them, and listen",
             );
@@ -234,7 +270,13 @@ impl<'c> Conversation<'c> {
         why.push(beat.why.clone());
         let text = pick::choose(beat.says, self.seed, &beat.rule, &mut self.state.uses).to_owned();
         let cue = beat.cue.map(|cue| {
-            pick::choose(cue, self.seed, &format!("{}:cue", beat.rule), &mut self.state.uses).to_owned()
+            pick::choose(
+                cue,
+                self.seed,
+                &format!("{}:cue", beat.rule),
+                &mut self.state.uses,
+            )
+            .to_owned()
         });
         Turn {
             turn: self.turn,
@@ -242,7 +284,9 @@ impl<'c> Conversation<'c> {
             cue,
             step,
             light: self.light(step),
-            objection: beat.objection.map(|i| persona.objections[i].id.get_ref().to_string()),
+            objection: beat
+                .objection
+                .map(|i| persona.objections[i].id.get_ref().to_string()),
             lit_up: beat.lit_up,
             why,
             end: self.state.end,
@@ -320,7 +364,13 @@ impl<'c> Conversation<'c> {
                 s.trust += r.trust.map_or(0, |d| d.get());
                 s.openness += r.openness.map_or(0, |d| d.get());
                 s.patience += r.patience.map_or(0, |d| d.get());
-                let index = self.cast.persona.reactions.iter().position(|x| std::ptr::eq(x, r)).unwrap_or(0);
+                let index = self
+                    .cast
+                    .persona
+                    .reactions
+                    .iter()
+                    .position(|x| std::ptr::eq(x, r))
+                    .unwrap_or(0);
                 Beat {
                     says: &r.says,
                     cue: r.cue.as_ref(),
@@ -345,12 +395,21 @@ impl<'c> Conversation<'c> {
         match primary {
             Move::Frame => {
                 if self.state.framed && self.turn > 1 {
-                    return self.move_reply(primary, step, &d.moves.frame, "you had already introduced yourself");
+                    return self.move_reply(
+                        primary,
+                        step,
+                        &d.moves.frame,
+                        "you had already introduced yourself",
+                    );
                 }
                 self.state.framed = true;
                 self.state.trust += TRUST_FRAME;
                 Beat::new(
-                    persona.introduction.opens_up.as_ref().unwrap_or(&d.introduction.opens_up),
+                    persona
+                        .introduction
+                        .opens_up
+                        .as_ref()
+                        .unwrap_or(&d.introduction.opens_up),
                     "introduction:opens_up",
                     "you framed the conversation: who you are, why you're here, why them",
                 )
@@ -358,19 +417,32 @@ impl<'c> Conversation<'c> {
             Move::SmallTalk => {
                 if !self.state.framed {
                     return Beat::new(
-                        persona.introduction.guarded.as_ref().unwrap_or(&d.introduction.guarded),
+                        persona
+                            .introduction
+                            .guarded
+                            .as_ref()
+                            .unwrap_or(&d.introduction.guarded),
                         "introduction:guarded",
                         "they still don't know who you are or why you're at their door",
                     );
                 }
                 self.state.patience -= 1;
-                self.move_reply(primary, step, &d.moves.small_talk, "small talk: pleasant, but it doesn't move anything")
+                self.move_reply(
+                    primary,
+                    step,
+                    &d.moves.small_talk,
+                    "small talk: pleasant, but it doesn't move anything",
+                )
             }
             Move::Explore | Move::Reflect => {
                 if !self.state.framed && self.state.step == Step::Introduction {
                     self.state.trust += TRUST_UNFRAMED;
                     return Beat::new(
-                        persona.introduction.guarded.as_ref().unwrap_or(&d.introduction.guarded),
+                        persona
+                            .introduction
+                            .guarded
+                            .as_ref()
+                            .unwrap_or(&d.introduction.guarded),
                         "introduction:guarded",
                         "a personal question from someone who hasn't said who they are or why they came",
                     );
@@ -385,32 +457,55 @@ impl<'c> Conversation<'c> {
             }
             Move::Silence => self.silence(step),
             Move::Agitate => self.agitate(false),
-            Move::OwnStake | Move::Educate | Move::Vision | Move::Plan => self.statement(reading, step),
+            Move::OwnStake | Move::Educate | Move::Vision | Move::Plan => {
+                self.statement(reading, step)
+            }
             Move::Gauge => self.gauge(step),
             Move::Ask => self.ask(),
             Move::Consequence => {
                 self.state.openness += OPENNESS_CONSEQUENCE;
                 if let Some(i) = self.buried_objection() {
-                    return self.surface(i, step, "asking what would happen gave their worry room to come out");
+                    return self.surface(
+                        i,
+                        step,
+                        "asking what would happen gave their worry room to come out",
+                    );
                 }
-                self.move_reply(primary, step, &d.moves.consequence, "you asked them to weigh acting against not acting")
+                self.move_reply(
+                    primary,
+                    step,
+                    &d.moves.consequence,
+                    "you asked them to weigh acting against not acting",
+                )
             }
             Move::Schedule => {
                 if matches!(self.state.answer, Some(Answer::Yes | Answer::PressuredYes)) {
                     self.state.scheduled = true;
                     return Beat::new(
-                        persona.next_steps.schedule.as_ref().unwrap_or(&d.next_steps.schedule),
+                        persona
+                            .next_steps
+                            .schedule
+                            .as_ref()
+                            .unwrap_or(&d.next_steps.schedule),
                         "next_steps:schedule",
                         "they said yes, and you pinned down when and how to follow up",
                     );
                 }
-                Beat::new(&d.next_steps.not_yet, "next_steps:not_yet", "you moved to logistics before they had said yes")
+                Beat::new(
+                    &d.next_steps.not_yet,
+                    "next_steps:not_yet",
+                    "you moved to logistics before they had said yes",
+                )
             }
             Move::Recap => {
                 if matches!(self.state.answer, Some(Answer::Yes | Answer::PressuredYes)) {
                     self.state.end = Some(End::Agreed);
                     return Beat::new(
-                        persona.next_steps.recap.as_ref().unwrap_or(&d.next_steps.recap),
+                        persona
+                            .next_steps
+                            .recap
+                            .as_ref()
+                            .unwrap_or(&d.next_steps.recap),
                         "next_steps:recap",
                         "you summed up what they agreed to, by when, and how you'll follow up",
                     );
@@ -422,7 +517,9 @@ impl<'c> Conversation<'c> {
             Move::Pressure => self.pressure(step),
             Move::Rescue => {
                 let why = match self.state.pending {
-                    Pending::DeepQuestion => "you let them off the hook just as something was about to come out",
+                    Pending::DeepQuestion => {
+                        "you let them off the hook just as something was about to come out"
+                    }
                     _ => "you backed off",
                 };
                 self.move_reply(primary, step, &d.moves.rescue, why)
@@ -435,7 +532,12 @@ impl<'c> Conversation<'c> {
             ),
             Move::Unclear => {
                 self.state.patience -= 1;
-                self.move_reply(primary, step, &d.moves.unclear, "they couldn't tell what you meant")
+                self.move_reply(
+                    primary,
+                    step,
+                    &d.moves.unclear,
+                    "they couldn't tell what you meant",
+                )
             }
         }
     }
@@ -448,7 +550,11 @@ impl<'c> Conversation<'c> {
             self.state.pending = Pending::Nothing;
             match primary {
                 Move::Silence | Move::Explore | Move::Reflect => {
-                    return Some(self.surface(i, Step::Ask, "you held the silence after the ask, and the real worry came out"));
+                    return Some(self.surface(
+                        i,
+                        Step::Ask,
+                        "you held the silence after the ask, and the real worry came out",
+                    ));
                 }
                 _ => {
                     self.state.objections[i].buried = true;
@@ -463,30 +569,52 @@ impl<'c> Conversation<'c> {
                 }
             }
         }
-        let open = self.state.objections.iter().position(ObjectionState::open)?;
+        let open = self
+            .state
+            .objections
+            .iter()
+            .position(ObjectionState::open)?;
         let objection = &self.cast.persona.objections[open];
         let touched = touches(&objection.touches, &reading.text);
         let status = self.state.objections[open].status;
-        let explores = objection.explored_by.contains(&primary) || (touched && primary != Move::Pressure);
+        let explores =
+            objection.explored_by.contains(&primary) || (touched && primary != Move::Pressure);
         let meets = objection.resolved_by.contains(&primary) || touched;
         let pushes = matches!(
             primary,
-            Move::Ask | Move::Pressure | Move::Plan | Move::Vision | Move::Educate | Move::Schedule | Move::OwnStake
+            Move::Ask
+                | Move::Pressure
+                | Move::Plan
+                | Move::Vision
+                | Move::Educate
+                | Move::Schedule
+                | Move::OwnStake
         );
         let mut beat = if status == ObjectionStatus::Surfaced && explores {
             self.state.objections[open].status = ObjectionStatus::Explored;
             self.state.trust += TRUST_OBJECTION_HEARD;
-            Beat::new(&objection.explored, format!("objection:{open}:explored"), "you explored their worry instead of arguing with it")
+            Beat::new(
+                &objection.explored,
+                format!("objection:{open}:explored"),
+                "you explored their worry instead of arguing with it",
+            )
         } else if status == ObjectionStatus::Explored && meets && primary != Move::Pressure {
             self.state.objections[open].status = ObjectionStatus::Resolved;
             self.state.openness += OPENNESS_OBJECTION_MET;
             self.state.trust += TRUST_OBJECTION_HEARD;
-            Beat::new(&objection.resolved, format!("objection:{open}:resolved"), "you met their worry with something real, once you understood it")
+            Beat::new(
+                &objection.resolved,
+                format!("objection:{open}:resolved"),
+                "you met their worry with something real, once you understood it",
+            )
         } else if pushes && primary != Move::Ask && primary != Move::Pressure {
             self.state.objections[open].ignored = true;
             self.state.trust += TRUST_IGNORED_OBJECTION;
             Beat::new(
-                objection.ignored.as_ref().unwrap_or(&DEFAULTS.objection.ignored),
+                objection
+                    .ignored
+                    .as_ref()
+                    .unwrap_or(&DEFAULTS.objection.ignored),
                 format!("objection:{open}:ignored"),
                 if status == ObjectionStatus::Surfaced {
                     "you pushed on past their worry without asking about it"
@@ -509,22 +637,34 @@ impl<'c> Conversation<'c> {
         o.status = ObjectionStatus::Surfaced;
         o.buried = false;
         o.surfaced_at = Some(step);
-        let mut beat = Beat::new(&self.cast.persona.objections[i].surfaces, format!("objection:{i}:surfaces"), why);
+        let mut beat = Beat::new(
+            &self.cast.persona.objections[i].surfaces,
+            format!("objection:{i}:surfaces"),
+            why,
+        );
         beat.objection = Some(i);
         beat
     }
 
     /// A hidden objection that may come out at `step`.
     fn hidden_objection(&self, step: Step) -> Option<usize> {
-        self.cast.persona.objections.iter().enumerate().position(|(i, o)| {
-            self.state.objections[i].status == ObjectionStatus::Hidden
-                && !self.state.objections[i].buried
-                && o.surfaces_at.get_ref().contains(&step)
-        })
+        self.cast
+            .persona
+            .objections
+            .iter()
+            .enumerate()
+            .position(|(i, o)| {
+                self.state.objections[i].status == ObjectionStatus::Hidden
+                    && !self.state.objections[i].buried
+                    && o.surfaces_at.get_ref().contains(&step)
+            })
     }
 
     fn buried_objection(&self) -> Option<usize> {
-        self.state.objections.iter().position(|o| o.buried && o.status == ObjectionStatus::Hidden)
+        self.state
+            .objections
+            .iter()
+            .position(|o| o.buried && o.status == ObjectionStatus::Hidden)
     }
 
     /// The stake a line is about: one its words touch, else the one in focus, else the
@@ -532,7 +672,9 @@ impl<'c> Conversation<'c> {
     fn stake_for(&self, text: &str) -> usize {
         let stakes = self.cast.persona.stakes.get_ref();
         let open = |i: &usize| self.state.stakes[*i] < Depth::Deep;
-        let touched: Vec<usize> = (0..stakes.len()).filter(|i| touches(&stakes[*i].touches, text)).collect();
+        let touched: Vec<usize> = (0..stakes.len())
+            .filter(|i| touches(&stakes[*i].touches, text))
+            .collect();
         touched
             .iter()
             .copied()
@@ -554,7 +696,11 @@ impl<'c> Conversation<'c> {
             Depth::Deep => self.state.trust >= TRUST_FOR_DEEP,
             _ => true,
         };
-        let now = if allowed { wanted } else { was.max(Depth::Surface) };
+        let now = if allowed {
+            wanted
+        } else {
+            was.max(Depth::Surface)
+        };
         self.state.stakes[i] = now;
         self.state.focus = Some(i);
         let lands = now > was && now == Depth::from(stake.lights_up_at);
@@ -589,7 +735,11 @@ impl<'c> Conversation<'c> {
         if self.state.silences >= 2 {
             self.state.patience -= 1;
             return Beat::new(
-                persona.silence.repeated.as_ref().unwrap_or(&d.silence.repeated),
+                persona
+                    .silence
+                    .repeated
+                    .as_ref()
+                    .unwrap_or(&d.silence.repeated),
                 "silence:repeated",
                 "silence after silence: they don't know what you want",
             );
@@ -604,13 +754,18 @@ impl<'c> Conversation<'c> {
                 if self.state.stakes[i] < Depth::Deep {
                     let mut beat = self.deepen(i, true);
                     if !beat.lit_up {
-                        beat.why = "you held the silence after a deep question, and more came out".into();
+                        beat.why =
+                            "you held the silence after a deep question, and more came out".into();
                     }
                     return beat;
                 }
             }
             return Beat::new(
-                persona.silence.after_deep_question.as_ref().unwrap_or(&d.silence.after_deep_question),
+                persona
+                    .silence
+                    .after_deep_question
+                    .as_ref()
+                    .unwrap_or(&d.silence.after_deep_question),
                 "silence:after_deep_question",
                 "you held the silence after a deep question, and more came out",
             );
@@ -624,7 +779,11 @@ impl<'c> Conversation<'c> {
             );
         }
         Beat::new(
-            persona.silence.after_statement.as_ref().unwrap_or(&d.silence.after_statement),
+            persona
+                .silence
+                .after_statement
+                .as_ref()
+                .unwrap_or(&d.silence.after_statement),
             "silence:after_statement",
             "silence works after a question; after a statement they wait for the point",
         )
@@ -635,7 +794,11 @@ impl<'c> Conversation<'c> {
         let d = &DEFAULTS;
         if !self.stake_found() {
             return Beat::new(
-                persona.agitation.not_yet.as_ref().unwrap_or(&d.agitation.not_yet),
+                persona
+                    .agitation
+                    .not_yet
+                    .as_ref()
+                    .unwrap_or(&d.agitation.not_yet),
                 "agitation:not_yet",
                 "asking who is responsible before you know what they care about: they shrug it off",
             );
@@ -647,7 +810,11 @@ impl<'c> Conversation<'c> {
                 self.state.openness += OPENNESS_TARGET_NAMED;
             }
             return Beat::new(
-                persona.agitation.names_target.as_ref().unwrap_or(&d.agitation.names_target),
+                persona
+                    .agitation
+                    .names_target
+                    .as_ref()
+                    .unwrap_or(&d.agitation.names_target),
                 "agitation:names_target",
                 if after_silence {
                     "you let the question sit, and they named who is responsible"
@@ -657,7 +824,11 @@ impl<'c> Conversation<'c> {
             );
         }
         Beat::new(
-            persona.agitation.not_yet.as_ref().unwrap_or(&d.agitation.not_yet),
+            persona
+                .agitation
+                .not_yet
+                .as_ref()
+                .unwrap_or(&d.agitation.not_yet),
             "agitation:not_yet",
             "they're not ready to blame anyone with power yet: keep asking why",
         )
@@ -668,7 +839,11 @@ impl<'c> Conversation<'c> {
         let persona = self.cast.persona;
         let d = &DEFAULTS;
         let m = reading.primary;
-        self.state.statements = if reading.question { 0 } else { self.state.statements + 1 };
+        self.state.statements = if reading.question {
+            0
+        } else {
+            self.state.statements + 1
+        };
         if self.state.statements > LECTURE_AFTER {
             self.state.patience -= 1;
         }
@@ -676,10 +851,19 @@ impl<'c> Conversation<'c> {
             self.state.patience -= 1;
             if let Some(r) = self.reaction(m, step) {
                 let _ = r;
-                return self.move_reply(m, step, &d.vision.skeptical, "you told them about the campaign before finding out what they care about");
+                return self.move_reply(
+                    m,
+                    step,
+                    &d.vision.skeptical,
+                    "you told them about the campaign before finding out what they care about",
+                );
             }
             return Beat::new(
-                persona.vision.skeptical.as_ref().unwrap_or(&d.vision.skeptical),
+                persona
+                    .vision
+                    .skeptical
+                    .as_ref()
+                    .unwrap_or(&d.vision.skeptical),
                 "vision:skeptical",
                 "you told them about the campaign before finding out what they care about",
             );
@@ -690,11 +874,15 @@ impl<'c> Conversation<'c> {
             Move::Vision => 10,
             _ => 12,
         };
-        self.state.openness += if self.state.target_named { gain } else { gain / 2 };
-        if m == Move::Plan {
-            if let Some(i) = self.hidden_objection(Step::Vision) {
-                return self.surface(i, step, "hearing the plan brought out what worries them");
-            }
+        self.state.openness += if self.state.target_named {
+            gain
+        } else {
+            gain / 2
+        };
+        if m == Move::Plan
+            && let Some(i) = self.hidden_objection(Step::Vision)
+        {
+            return self.surface(i, step, "hearing the plan brought out what worries them");
         }
         self.vision_reply("you shared the bigger picture after finding their stake")
     }
@@ -703,10 +891,18 @@ impl<'c> Conversation<'c> {
         let persona = self.cast.persona;
         let d = &DEFAULTS;
         if self.state.openness >= persona.needs.openness.get() {
-            Beat::new(persona.vision.open.as_ref().unwrap_or(&d.vision.open), "vision:open", why)
+            Beat::new(
+                persona.vision.open.as_ref().unwrap_or(&d.vision.open),
+                "vision:open",
+                why,
+            )
         } else {
             Beat::new(
-                persona.vision.skeptical.as_ref().unwrap_or(&d.vision.skeptical),
+                persona
+                    .vision
+                    .skeptical
+                    .as_ref()
+                    .unwrap_or(&d.vision.skeptical),
                 "vision:skeptical",
                 "they're not convinced yet: find out what's in the way",
             )
@@ -716,10 +912,19 @@ impl<'c> Conversation<'c> {
     fn gauge(&mut self, step: Step) -> Beat<'c> {
         self.state.statements = 0;
         if !self.stake_found() {
-            return self.move_reply(Move::Gauge, step, &DEFAULTS.moves.gauge, "you asked what they think before you knew what they care about");
+            return self.move_reply(
+                Move::Gauge,
+                step,
+                &DEFAULTS.moves.gauge,
+                "you asked what they think before you knew what they care about",
+            );
         }
         if let Some(i) = self.hidden_objection(Step::Vision) {
-            return self.surface(i, step, "you asked what they think, and their worry came out");
+            return self.surface(
+                i,
+                step,
+                "you asked what they think, and their worry came out",
+            );
         }
         self.vision_reply("you checked what they think of it")
     }
@@ -737,7 +942,9 @@ impl<'c> Conversation<'c> {
                 "you asked before finding out what they care about, so the ask has nothing to stand on",
             );
         }
-        let hidden = self.hidden_objection(Step::Ask).or_else(|| self.hidden_objection(Step::Vision));
+        let hidden = self
+            .hidden_objection(Step::Ask)
+            .or_else(|| self.hidden_objection(Step::Vision));
         if let Some(i) = hidden {
             self.state.pending = Pending::Hesitation(i);
             let mut beat = Beat::new(
@@ -748,7 +955,10 @@ impl<'c> Conversation<'c> {
             beat.objection = Some(i);
             return beat;
         }
-        let unresolved = self.state.objections.iter().any(|o| o.open() || o.buried || o.ignored && o.status != ObjectionStatus::Resolved);
+        let unresolved =
+            self.state.objections.iter().any(|o| {
+                o.open() || o.buried || o.ignored && o.status != ObjectionStatus::Resolved
+            });
         let answer = if self.state.trust < TRUST_FOR_ANYTHING {
             Answer::No
         } else if !unresolved
@@ -766,8 +976,16 @@ impl<'c> Conversation<'c> {
             self.state.answer = Some(answer);
         }
         match answer {
-            Answer::Yes => Beat::new(&persona.ask.yes, "ask:yes", "they were ready: their stake, a target, a plan they believe in, nothing left unsaid"),
-            Answer::No => Beat::new(&persona.ask.no, "ask:no", "they don't trust you enough to say yes to anything"),
+            Answer::Yes => Beat::new(
+                &persona.ask.yes,
+                "ask:yes",
+                "they were ready: their stake, a target, a plan they believe in, nothing left unsaid",
+            ),
+            Answer::No => Beat::new(
+                &persona.ask.no,
+                "ask:no",
+                "they don't trust you enough to say yes to anything",
+            ),
             _ => Beat::new(
                 &persona.ask.maybe,
                 "ask:maybe",
@@ -790,12 +1008,21 @@ impl<'c> Conversation<'c> {
         if asked && self.state.trust >= TRUST_FOR_ANYTHING {
             self.state.answer = Some(Answer::PressuredYes);
             return Beat::new(
-                persona.ask.pressured_yes.as_ref().unwrap_or(&d.ask.pressured_yes),
+                persona
+                    .ask
+                    .pressured_yes
+                    .as_ref()
+                    .unwrap_or(&d.ask.pressured_yes),
                 "ask:pressured_yes",
                 "they said yes to make the pressure stop; a yes like that rarely shows up",
             );
         }
-        self.move_reply(Move::Pressure, step, &d.moves.pressure, "pressure costs trust")
+        self.move_reply(
+            Move::Pressure,
+            step,
+            &d.moves.pressure,
+            "pressure costs trust",
+        )
     }
 }
 
@@ -807,9 +1034,18 @@ fn touches(words: &[String], text: &str) -> bool {
     let normal: String = text
         .to_lowercase()
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '\'' { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '\'' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
-    let padded = format!(" {} ", normal.split_whitespace().collect::<Vec<_>>().join(" "));
+    let padded = format!(
+        " {} ",
+        normal.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
     words.iter().any(|w| {
         let w = w.to_lowercase();
         let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -828,14 +1064,23 @@ fn drill_setup(cast: &Cast, state: &mut State) {
     state.trust = state.trust.max(TRUST_FOR_DEEP);
     if let Some(drill) = &cast.scenario.drill {
         for id in &drill.uncovered {
-            if let Some(i) = persona.stakes.get_ref().iter().position(|s| s.id.get_ref() == id.get_ref()) {
+            if let Some(i) = persona
+                .stakes
+                .get_ref()
+                .iter()
+                .position(|s| s.id.get_ref() == id.get_ref())
+            {
                 state.stakes[i] = Depth::from(persona.needs.stake);
                 state.focus = Some(i);
                 state.lit_up = true;
             }
         }
         for id in &drill.surfaced {
-            if let Some(i) = persona.objections.iter().position(|o| o.id.get_ref() == id.get_ref()) {
+            if let Some(i) = persona
+                .objections
+                .iter()
+                .position(|o| o.id.get_ref() == id.get_ref())
+            {
                 state.objections[i].status = ObjectionStatus::Surfaced;
                 state.objections[i].surfaced_at = Some(start);
             }

@@ -61,7 +61,9 @@ mod tests {
         let v = variants(6);
         let run = |seed| {
             let mut uses = Uses::new();
-            (0..6).map(|_| choose(&v, seed, "r", &mut uses).to_owned()).collect::<Vec<_>>()
+            (0..6)
+                .map(|_| choose(&v, seed, "r", &mut uses).to_owned())
+                .collect::<Vec<_>>()
         };
         assert_eq!(run(1), run(1));
         assert!((2..10).any(|seed| run(seed) != run(1)));

@@ -64,7 +64,10 @@ pub struct ObjectionState {
 
 impl ObjectionState {
     pub fn open(&self) -> bool {
-        matches!(self.status, ObjectionStatus::Surfaced | ObjectionStatus::Explored)
+        matches!(
+            self.status,
+            ObjectionStatus::Surfaced | ObjectionStatus::Explored
+        )
     }
 }
 

@@ -1,0 +1,408 @@
+//! The persona's behaviour, in the persona's own terms: what a trainee doing this would see.
+
+use greenlight::classify::{Classifier, Reading};
+use greenlight::content::step::Step;
+use greenlight::content::{self, ContentPaths, Library};
+use greenlight::engine::{
+    Answer, Cast, Conversation, Depth, End, Light, ObjectionStatus, Outcome, Turn,
+};
+use greenlight::moves::Move;
+use std::sync::LazyLock;
+
+static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
+    let loaded = content::load(&ContentPaths::default());
+    assert!(loaded.is_clean(), "{:?}", loaded.diagnostics);
+    loaded.library
+});
+
+fn talk(scenario: &str, seed: u64) -> Conversation<'static> {
+    Conversation::new(
+        Cast::from_library(&LIBRARY, scenario).expect("a bundled scenario"),
+        seed,
+    )
+}
+
+/// A line whose moves are given, so a test is about the persona, not the classifier.
+fn act(c: &mut Conversation, text: &str, moves: &[Move]) -> Turn {
+    c.respond(Reading::of(text, moves))
+}
+
+/// A line read by the real classifier, as in practice.
+fn say(c: &mut Conversation, text: &str) -> Turn {
+    c.respond(Classifier::bundled().classify(text))
+}
+
+fn frame(c: &mut Conversation) -> Turn {
+    act(
+        c,
+        "Hi, I'm Sam from 2B, with the East Side Tenants Union. We're talking to everyone on this floor about the heat.",
+        &[Move::Frame],
+    )
+}
+
+/// Frame, explore, hold silence: the story of the first stake.
+fn to_the_story(c: &mut Conversation) -> Turn {
+    frame(c);
+    act(
+        c,
+        "What has this winter been like for you and the kids?",
+        &[Move::Explore],
+    );
+    act(c, "", &[Move::Silence])
+}
+
+#[test]
+fn silence_after_a_deep_question_brings_the_next_level_of_the_stake() {
+    let mut c = talk("boiler-4c", 1);
+    frame(&mut c);
+    let surface = act(
+        &mut c,
+        "What has this winter been like for you and the kids?",
+        &[Move::Explore],
+    );
+    assert_eq!(c.state().stakes[0], Depth::Surface, "{}", surface.text);
+    assert_eq!(surface.light, Light::Yellow);
+    let story = act(&mut c, "", &[Move::Silence]);
+    assert_eq!(c.state().stakes[0], Depth::Story);
+    assert!(
+        story.lit_up,
+        "her face should light up at the story: {story:?}"
+    );
+    assert_eq!((story.step, story.light), (Step::Stake, Light::Green));
+    let persona = &LIBRARY
+        .personas
+        .values()
+        .find(|p| p.item.id().as_str() == "marisol-reyes")
+        .expect("marisol")
+        .item;
+    assert!(
+        persona.stakes.get_ref()[0]
+            .story
+            .says
+            .all()
+            .contains(&story.text),
+        "{}",
+        story.text
+    );
+}
+
+#[test]
+fn rescuing_the_silence_cuts_off_what_was_coming() {
+    let mut c = talk("boiler-4c", 1);
+    frame(&mut c);
+    act(
+        &mut c,
+        "What has this winter been like for you and the kids?",
+        &[Move::Explore],
+    );
+    let rescued = act(&mut c, "Never mind, that's personal.", &[Move::Rescue]);
+    assert_eq!(
+        c.state().stakes[0],
+        Depth::Surface,
+        "nothing more came out: {}",
+        rescued.text
+    );
+    assert!(
+        rescued.why.iter().any(|w| w.contains("off the hook")),
+        "{:?}",
+        rescued.why
+    );
+}
+
+#[test]
+fn asking_before_the_stake_gets_a_polite_deflection_not_a_yes() {
+    let mut c = talk("boiler-4c", 2);
+    frame(&mut c);
+    let trust_before = c.state().trust;
+    let turn = act(
+        &mut c,
+        "Can I count on you to come Thursday at 7?",
+        &[Move::Ask],
+    );
+    assert_eq!((turn.step, turn.light), (Step::Ask, Light::Yellow));
+    assert_eq!(c.state().answer, None);
+    assert!(c.state().trust < trust_before);
+    assert!(
+        turn.why
+            .iter()
+            .any(|w| w.contains("before finding out what they care about")),
+        "{:?}",
+        turn.why
+    );
+}
+
+/// The path the model describes, up to the point of the ask.
+fn to_the_ask(c: &mut Conversation) {
+    to_the_story(c);
+    act(
+        c,
+        "Why do you think the boiler keeps breaking?",
+        &[Move::Agitate],
+    );
+    assert!(c.state().target_named);
+    act(
+        c,
+        "I'm in this because my apartment hit 56 degrees last January.",
+        &[Move::OwnStake],
+    );
+    act(
+        c,
+        "We're forming a tenants association so Halvorsen has to deal with all of us at once.",
+        &[Move::Vision],
+    );
+}
+
+#[test]
+fn an_unexplored_objection_blocks_a_clear_yes_and_an_explored_one_clears_it() {
+    // Pushing past the objection.
+    let mut c = talk("boiler-4c", 3);
+    to_the_ask(&mut c);
+    let surfaced = act(
+        &mut c,
+        "Here's the plan: 25 apartments at the meeting Thursday, then the letter on the 17th.",
+        &[Move::Plan],
+    );
+    assert_eq!(
+        surfaced.objection.as_deref(),
+        Some("cousins-lease"),
+        "{surfaced:?}"
+    );
+    assert_eq!(surfaced.light, Light::Yellow);
+    act(&mut c, "Can I count on you to come Thursday?", &[Move::Ask]);
+    act(&mut c, "", &[Move::Silence]);
+    let answer = act(&mut c, "Can I count on you to come Thursday?", &[Move::Ask]);
+    assert_ne!(c.state().answer, Some(Answer::Yes), "{answer:?}");
+
+    // Exploring it, then meeting it.
+    let mut c = talk("boiler-4c", 3);
+    to_the_ask(&mut c);
+    act(
+        &mut c,
+        "Here's the plan: 25 apartments at the meeting Thursday, then the letter on the 17th.",
+        &[Move::Plan],
+    );
+    let explored = act(&mut c, "What worries you about it?", &[Move::Explore]);
+    assert_eq!(explored.objection.as_deref(), Some("cousins-lease"));
+    assert_eq!(c.state().objections[0].status, ObjectionStatus::Explored);
+    act(
+        &mut c,
+        "At the Birchwood 29 households signed together and nobody was pushed out; the union lawyer answers the same day.",
+        &[Move::Plan],
+    );
+    assert_eq!(c.state().objections[0].status, ObjectionStatus::Resolved);
+    let hesitation = act(
+        &mut c,
+        "Can I count on you to come Thursday at 7?",
+        &[Move::Ask],
+    );
+    assert_eq!(
+        hesitation.objection.as_deref(),
+        Some("no-time"),
+        "the second worry waits for the ask: {hesitation:?}"
+    );
+    let out = act(&mut c, "", &[Move::Silence]);
+    assert_eq!(
+        out.objection.as_deref(),
+        Some("no-time"),
+        "silence lets it out: {out:?}"
+    );
+    act(
+        &mut c,
+        "So you're already carrying everyone. What would make an hour possible?",
+        &[Move::Reflect],
+    );
+    act(
+        &mut c,
+        "It's one hour, kids welcome, and I'll walk down with you.",
+        &[Move::Plan],
+    );
+    let yes = act(
+        &mut c,
+        "Can I count on you to come Thursday at 7?",
+        &[Move::Ask],
+    );
+    assert_eq!(c.state().answer, Some(Answer::Yes), "{yes:?}");
+    assert_eq!((yes.step, yes.light), (Step::Ask, Light::Green));
+    act(
+        &mut c,
+        "What's the best way to reach you to remind you?",
+        &[Move::Schedule],
+    );
+    let recap = act(
+        &mut c,
+        "So you'll come Thursday at 7, and I'll text you Wednesday night.",
+        &[Move::Recap],
+    );
+    assert_eq!(recap.end, Some(End::Agreed));
+    assert_eq!(c.state().outcome(), Outcome::Yes);
+}
+
+#[test]
+fn filling_the_silence_after_the_ask_buries_the_objection_and_the_answer_is_maybe() {
+    let mut c = talk("boiler-4c", 4);
+    to_the_ask(&mut c);
+    act(&mut c, "What do you think of all that?", &[Move::Gauge]);
+    act(&mut c, "What worries you?", &[Move::Explore]);
+    act(
+        &mut c,
+        "The union lawyer answers the same day.",
+        &[Move::Plan],
+    );
+    act(
+        &mut c,
+        "Can I count on you to come Thursday at 7?",
+        &[Move::Ask],
+    );
+    act(
+        &mut c,
+        "Don't worry about it, no pressure at all.",
+        &[Move::Rescue],
+    );
+    act(
+        &mut c,
+        "Can I count on you to come Thursday at 7?",
+        &[Move::Ask],
+    );
+    assert_eq!(c.state().answer, Some(Answer::Maybe));
+}
+
+#[test]
+fn pressure_taints_a_yes() {
+    let mut c = talk("boiler-4c", 5);
+    to_the_ask(&mut c);
+    act(
+        &mut c,
+        "Can I count on you to come Thursday at 7?",
+        &[Move::Ask],
+    );
+    let yes = act(
+        &mut c,
+        "Everyone else on the floor already said yes. Don't be the one who lets them down.",
+        &[Move::Pressure],
+    );
+    assert_eq!(c.state().answer, Some(Answer::PressuredYes), "{yes:?}");
+    assert!(c.state().pressured);
+    assert_eq!(
+        yes.light,
+        Light::Yellow,
+        "a pressured yes is no green light"
+    );
+    assert!(
+        yes.why.iter().any(|w| w.contains("pressure")),
+        "{:?}",
+        yes.why
+    );
+}
+
+#[test]
+fn lecturing_without_questions_ends_the_conversation() {
+    let mut c = talk("five-west-stairwell", 6);
+    act(
+        &mut c,
+        "Hey Curtis, I'm on the organizing committee, I wanted to catch you after shift.",
+        &[Move::Frame],
+    );
+    let lecture = [
+        (Move::Educate, "Meridian's CEO made $4.1 million last year."),
+        (
+            Move::Vision,
+            "We're building a union so every shift is staffed safely.",
+        ),
+        (Move::Plan, "We're delivering the petition on January 28."),
+        (
+            Move::Educate,
+            "Ratio laws cut patient deaths in other states.",
+        ),
+        (
+            Move::Vision,
+            "Imagine a floor where you can sit down with a patient.",
+        ),
+        (Move::Plan, "Button day is the 20th."),
+        (Move::Educate, "The board meets in March."),
+    ];
+    let mut last = None;
+    for (m, line) in lecture {
+        let turn = act(&mut c, line, &[m]);
+        if turn.end.is_some() {
+            last = Some(turn);
+            break;
+        }
+    }
+    let last = last.expect("he should leave before the lecture is over");
+    assert_eq!(last.end, Some(End::WalkedAway));
+    assert_eq!(c.state().outcome(), Outcome::WalkedAway);
+}
+
+#[test]
+fn the_same_seed_gives_the_same_conversation_and_other_seeds_other_words() {
+    let lines = [
+        "Hi, I'm Sam from 2B with the tenants union, we're talking to everyone about the heat.",
+        "What has this winter been like for you?",
+        "",
+        "Why does that matter so much to you?",
+        "Who do you think is responsible for the boiler?",
+    ];
+    let run = |seed| {
+        let mut c = talk("boiler-4c", seed);
+        lines
+            .iter()
+            .map(|l| {
+                let t = say(&mut c, l);
+                (t.text, t.cue)
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(41), run(41));
+    let differing = (42..50).filter(|seed| run(*seed) != run(41)).count();
+    assert!(
+        differing >= 6,
+        "only {differing} of 8 other seeds changed the wording"
+    );
+}
+
+#[test]
+fn keyword_stuffing_does_not_move_the_persona() {
+    let mut c = talk("boiler-4c", 7);
+    frame(&mut c);
+    let before = c.state().clone();
+    let turn = say(
+        &mut c,
+        "agitate who is responsible vision plan can I count on you",
+    );
+    assert_eq!(turn.reading.primary, Move::Unclear);
+    let after = c.state();
+    assert_eq!(after.stakes, before.stakes);
+    assert!(!after.target_named);
+    assert_eq!(after.answer, None);
+    assert!(after.patience < before.patience, "nonsense costs patience");
+}
+
+#[test]
+fn a_drill_opens_with_the_earlier_steps_done() {
+    let drills: Vec<_> = LIBRARY
+        .scenarios
+        .values()
+        .filter(|e| e.item.start_step() == Step::Ask)
+        .collect();
+    assert!(!drills.is_empty(), "a drill on the ask is bundled");
+    for entry in drills {
+        let id = entry.item.id().as_str();
+        let mut c = talk(id, 1);
+        assert_eq!(c.light(Step::Stake), Light::Green, "{id}");
+        assert_eq!(c.light(Step::Agitation), Light::Green, "{id}");
+        let turn = act(
+            &mut c,
+            "You want Teo warm this winter. Can I count on you to come Thursday at 7?",
+            &[Move::Reflect, Move::Ask],
+        );
+        assert_eq!(
+            turn.step,
+            Step::Ask,
+            "{id}: the first line is already the ask"
+        );
+        assert!(
+            turn.objection.is_some() || c.state().answer.is_some(),
+            "{id}: {turn:?}"
+        );
+    }
+}
