@@ -750,15 +750,15 @@ impl<'c> Conversation<'c> {
             if self.state.step == Step::Agitation {
                 return self.agitate(true);
             }
-            if let Some(i) = self.state.focus {
-                if self.state.stakes[i] < Depth::Deep {
-                    let mut beat = self.deepen(i, true);
-                    if !beat.lit_up {
-                        beat.why =
-                            "you held the silence after a deep question, and more came out".into();
-                    }
-                    return beat;
+            if let Some(i) = self.state.focus
+                && self.state.stakes[i] < Depth::Deep
+            {
+                let mut beat = self.deepen(i, true);
+                if !beat.lit_up {
+                    beat.why =
+                        "you held the silence after a deep question, and more came out".into();
                 }
+                return beat;
             }
             return Beat::new(
                 persona
