@@ -15,10 +15,13 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod engine;
+mod hash;
 pub mod moves;
 pub mod output;
 pub mod render;
+pub mod session;
 pub mod style;
+pub mod transcript;
 
 use content::Diagnostic;
 use std::io;

@@ -335,9 +335,11 @@ fn greenlight_path_and_the_config_folder_are_read() {
 
 #[test]
 fn a_trainers_file_with_a_bundled_id_replaces_it() {
+    // The bundled drill at 4C relies on this stake id, so the replacement keeps it.
     let own = PERSONA
         .replace("dolores-ibarra", "marisol-reyes")
-        .replace("Dolores Ibarra", "Marisol Quintero");
+        .replace("Dolores Ibarra", "Marisol Quintero")
+        .replace("class-size", "teo-and-the-cold");
     let t = Test::new().file("mine/marisol.toml", &own);
     let mine = t.path("mine");
     let run = t
@@ -356,6 +358,23 @@ fn a_trainers_file_with_a_bundled_id_replaces_it() {
             .as_str()
             .expect("source")
             .ends_with("marisol.toml")
+    );
+}
+
+#[test]
+fn a_replacement_missing_what_a_bundled_drill_needs_is_blamed_on_the_replacement() {
+    let own = PERSONA.replace("dolores-ibarra", "marisol-reyes");
+    let t = Test::new().file("mine/marisol.toml", &own);
+    let mine = t.path("mine");
+    let run = t.args(&["--content", &mine, "check"]).fails(1);
+    let err = run.stderr.replace(&mine, "MINE");
+    assert!(
+        err.contains("MINE/marisol.toml:2:6: this persona replaces the bundled `marisol-reyes`, but has no stake `teo-and-the-cold`, which the bundled scenario `boiler-4c-the-ask` needs"),
+        "{err}"
+    );
+    assert!(
+        err.contains("add a stake with id = \"teo-and-the-cold\""),
+        "{err}"
     );
 }
 

@@ -56,6 +56,22 @@ impl LinearModel {
             vocabulary,
             bias: [0.0; CLASSES],
         };
+        // Rarer moves weigh more, so that the common ones do not drown them out.
+        let mut counts = [0usize; CLASSES];
+        for (_, label) in &encoded {
+            counts[*label] += 1;
+        }
+        let mean = encoded.len() as f32 / CLASSES as f32;
+        let class_weight: Vec<f32> = counts
+            .iter()
+            .map(|c| {
+                if *c == 0 {
+                    1.0
+                } else {
+                    (mean / *c as f32).sqrt()
+                }
+            })
+            .collect();
         let mut order: Vec<usize> = (0..encoded.len()).collect();
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(TRAINING_SEED);
         for epoch in 0..EPOCHS {
@@ -66,7 +82,7 @@ impl LinearModel {
                 let probabilities = model.probabilities_of(ids);
                 for (class, probability) in probabilities.iter().enumerate() {
                     let target = if class == *label { 1.0 } else { 0.0 };
-                    let gradient = probability - target;
+                    let gradient = (probability - target) * class_weight[*label];
                     model.bias[class] -= rate * gradient;
                     for &f in ids {
                         let w = &mut model.weights[f * CLASSES + class];

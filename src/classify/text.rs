@@ -50,10 +50,95 @@ pub fn sentences(text: &str) -> Vec<&str> {
 
 /// Words that carry a sentence's grammar: a real sentence has some; a list of cue words
 /// pasted together has almost none.
-const FUNCTION_WORDS: [&str; 40] = [
-    "i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "my", "your", "our", "the",
-    "a", "an", "is", "are", "was", "were", "do", "does", "did", "have", "has", "to", "of", "in",
-    "on", "for", "that", "this", "and", "but", "so", "if", "what", "how", "i'm", "you're",
+const FUNCTION_WORDS: [&str; 72] = [
+    "i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "my", "your", "our", "their",
+    "the", "a", "an", "is", "are", "was", "were", "be", "been", "do", "does", "did", "have", "has",
+    "had", "will", "would", "can", "could", "should", "to", "of", "in", "on", "at", "by", "with",
+    "from", "about", "for", "that", "this", "and", "but", "so", "if", "what", "how", "when",
+    "where", "why", "i'm", "you're", "we're", "they're", "it's", "that's", "i'll", "you'll",
+    "we'll", "they'll", "i've", "you've", "don't", "not", "there", "out", "up",
+];
+
+/// Whose experience a sentence is about.
+const PERSONS: [(&str, &[&str]); 4] = [
+    (
+        "you",
+        &[
+            "you", "your", "you're", "you've", "you'll", "you'd", "yours", "yourself",
+        ],
+    ),
+    (
+        "me",
+        &[
+            "i", "my", "me", "i'm", "i've", "i'll", "i'd", "mine", "myself",
+        ],
+    ),
+    (
+        "us",
+        &[
+            "we", "our", "us", "we're", "we've", "we'll", "we'd", "ours", "together",
+        ],
+    ),
+    (
+        "them",
+        &[
+            "they",
+            "their",
+            "them",
+            "they're",
+            "they've",
+            "they'll",
+            "management",
+            "company",
+            "landlord",
+            "board",
+            "boss",
+            "city",
+        ],
+    ),
+];
+
+/// How a sentence opens, after a leading "so" or "okay".
+const OPENINGS: [(&str, &[&str]); 6] = [
+    (
+        "wh",
+        &[
+            "what", "what's", "why", "who", "who's", "whose", "how", "how's", "when", "when's",
+            "where", "which",
+        ],
+    ),
+    (
+        "aux",
+        &[
+            "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
+            "have", "has", "should", "don't", "doesn't", "isn't", "aren't", "won't",
+        ],
+    ),
+    ("you", &["you", "your", "you're", "you've", "you'll"]),
+    ("me", &["i", "my", "i'm", "i've", "i'll", "me"]),
+    ("us", &["we", "our", "we're", "we've", "we'll"]),
+    ("if", &["if", "imagine", "say", "suppose"]),
+];
+
+const TIME_WORDS: [&str; 18] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+    "tomorrow",
+    "weekend",
+    "morning",
+    "evening",
+    "noon",
+    "week",
+    "month",
+    "pm",
+    "am",
+    "o'clock",
 ];
 
 /// The trainer's vocabulary, not a person's: nobody says "agitate" at a door. Three of
@@ -145,6 +230,47 @@ impl Features {
         if words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) {
             names.push("has:number".into());
         }
+        // Who a sentence is about and how it opens carry across vocabulary: "you" with a
+        // wh-word is usually a question about their life; "we" with a date, a plan.
+        let about: Vec<&str> = PERSONS
+            .iter()
+            .filter(|(_, forms)| words.iter().any(|w| forms.contains(w)))
+            .map(|(person, _)| *person)
+            .collect();
+        for person in &about {
+            names.push(format!("about:{person}"));
+        }
+        let opening = words
+            .iter()
+            .find(|w| {
+                ![
+                    "so", "and", "but", "ok", "okay", "well", "like", "oh", "hey", "hi",
+                ]
+                .contains(*w)
+            })
+            .map_or("none", |first| {
+                OPENINGS
+                    .iter()
+                    .find(|(_, forms)| forms.contains(first))
+                    .map_or("other", |(kind, _)| *kind)
+            });
+        names.push(format!("opens:{opening}"));
+        for person in &about {
+            names.push(format!("opens:{opening}+{person}"));
+        }
+        if words.iter().any(|w| TIME_WORDS.contains(w))
+            || normal.contains(" pm")
+            || normal.contains(" am ")
+        {
+            names.push("has:time".into());
+        }
+        if normal.contains('$')
+            || words
+                .iter()
+                .any(|w| ["dollars", "percent", "million", "billion", "bucks"].contains(w))
+        {
+            names.push("has:money".into());
+        }
         // A cue is a person's judgement of what a phrase does: it counts for more than a
         // word the model happened to see with a move.
         for name in cue_names {
@@ -176,9 +302,12 @@ impl Features {
     /// A bare list of cue words ("agitate who is responsible vision plan can I count on
     /// you"): many moves' cues at once, in a line with hardly any grammar holding them.
     pub fn stuffed(&self) -> bool {
-        let little_grammar = self.function_words * 3 < self.words;
+        let share = |part: usize| part * 100 / self.words.max(1);
+        let grammar = share(self.function_words);
         (self.jargon >= 1 && self.jargon + self.soft_jargon >= 3)
-            || (little_grammar && (self.cue_moves >= 3 || self.soft_jargon + self.jargon >= 2))
+            || (self.soft_jargon >= 3 && grammar < 34)
+            || (self.cue_moves >= 3 && grammar < 20)
+            || (self.cue_moves >= 2 && grammar < 30 && self.words <= 10)
     }
 }
 

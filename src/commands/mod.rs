@@ -12,6 +12,7 @@ use crate::output::Out;
 use crate::style::Palette;
 use crate::{DEFAULT_SCENARIO, Error, Outcome};
 use clap::CommandFactory;
+use std::io::Write;
 
 pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, Error> {
     let paths = ContentPaths::from_env(cli.content);
@@ -39,13 +40,18 @@ pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, E
         Some(Command::Check { paths: files, json }) => {
             check::check(&paths, &files, json, &stdout, &stderr, &mut out)?
         }
+        // Both render into memory first: clap_complete panics if its writer fails, and a
+        // closed pipe must end quietly.
         Some(Command::Completions { shell }) => {
-            let mut command = Cli::command();
-            clap_complete::generate(shell, &mut command, "greenlight", out.raw());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "greenlight", &mut script);
+            out.raw().write_all(&script)?;
             Outcome::Success
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command()).render(out.raw())?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            out.raw().write_all(&page)?;
             Outcome::Success
         }
     };

@@ -502,40 +502,63 @@ fn cross_references(library: &Library) -> Vec<Diagnostic> {
                 unknown_id_hint(scenario.model_id(), library.models.keys(), "models"),
             ));
         }
-        let (Some(persona), Some(drill)) = (persona, &scenario.drill) else {
+        let (Some(persona_entry), Some(drill)) = (persona, &scenario.drill) else {
             continue;
         };
-        let persona = &persona.item;
-        let stake_ids = persona.stakes.get_ref().iter().map(|s| s.id.get_ref());
+        let persona = &persona_entry.item;
+        // When a trainer's persona replaces a bundled one that a bundled scenario relies on,
+        // the fix is in the trainer's file, so that is where the problem is reported.
+        let blame_persona = entry.is_bundled() && !persona_entry.is_bundled();
+        let missing = |kind: &str, id: &Spanned<Id>, known: Vec<&Id>| {
+            let hint = unknown_id_hint(
+                id.get_ref().as_str(),
+                known.into_iter(),
+                &format!("{kind}s"),
+            );
+            if blame_persona {
+                Diagnostic::at(
+                    persona_entry.path(),
+                    &persona_entry.source.text,
+                    persona.id.span(),
+                    format!(
+                        "this persona replaces the bundled `{}`, but has no {kind} `{}`, which the bundled scenario `{}` needs",
+                        persona.id(),
+                        id.get_ref(),
+                        scenario.id()
+                    ),
+                    Some(format!(
+                        "add a {kind} with id = \"{}\", or replace scenario `{}` too; {hint}",
+                        id.get_ref(),
+                        scenario.id()
+                    )),
+                )
+            } else {
+                at(
+                    id.span(),
+                    format!(
+                        "persona `{}` has no {kind} `{}`",
+                        persona.id(),
+                        id.get_ref()
+                    ),
+                    hint,
+                )
+            }
+        };
         for stake in &drill.uncovered {
             if persona.stake(stake.get_ref().as_str()).is_none() {
-                diagnostics.push(at(
-                    stake.span(),
-                    format!(
-                        "persona `{}` has no stake `{}`",
-                        persona.id(),
-                        stake.get_ref()
-                    ),
-                    unknown_id_hint(stake.get_ref().as_str(), stake_ids.clone(), "stakes"),
-                ));
+                let known = persona
+                    .stakes
+                    .get_ref()
+                    .iter()
+                    .map(|s| s.id.get_ref())
+                    .collect();
+                diagnostics.push(missing("stake", stake, known));
             }
         }
-        let objection_ids = persona.objections.iter().map(|o| o.id.get_ref());
         for objection in &drill.surfaced {
             if persona.objection(objection.get_ref().as_str()).is_none() {
-                diagnostics.push(at(
-                    objection.span(),
-                    format!(
-                        "persona `{}` has no objection `{}`",
-                        persona.id(),
-                        objection.get_ref()
-                    ),
-                    unknown_id_hint(
-                        objection.get_ref().as_str(),
-                        objection_ids.clone(),
-                        "objections",
-                    ),
-                ));
+                let known = persona.objections.iter().map(|o| o.id.get_ref()).collect();
+                diagnostics.push(missing("objection", objection, known));
             }
         }
     }

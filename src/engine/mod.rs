@@ -1026,12 +1026,22 @@ impl<'c> Conversation<'c> {
     }
 }
 
-/// Whether any of `words` appears in `text` as whole words, ignoring case.
+/// Whether any of `words` appears in `text` as whole words, ignoring case; punctuation on
+/// either side reads as a space ("sign-up" matches "sign up").
 fn touches(words: &[String], text: &str) -> bool {
     if words.is_empty() {
         return false;
     }
-    let normal: String = text
+    let padded = format!(" {} ", word_form(text));
+    words.iter().any(|w| {
+        let w = word_form(w);
+        !w.is_empty() && padded.contains(&format!(" {w} "))
+    })
+}
+
+/// Lower case, words separated by single spaces, punctuation other than apostrophes gone.
+fn word_form(text: &str) -> String {
+    let spaced: String = text
         .to_lowercase()
         .chars()
         .map(|c| {
@@ -1042,15 +1052,7 @@ fn touches(words: &[String], text: &str) -> bool {
             }
         })
         .collect();
-    let padded = format!(
-        " {} ",
-        normal.split_whitespace().collect::<Vec<_>>().join(" ")
-    );
-    words.iter().any(|w| {
-        let w = w.to_lowercase();
-        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
-        !w.is_empty() && padded.contains(&format!(" {w} "))
-    })
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A step drill opens with the earlier steps already done.
@@ -1109,5 +1111,7 @@ mod tests {
         assert!(touches(&words, "down in the boiler  room, right"));
         assert!(!touches(&words, "the heater works"));
         assert!(!touches(&[], "heat"));
+        assert!(touches(&["sign-up".to_owned()], "the sign up sheet"));
+        assert!(touches(&["sign up".to_owned()], "the sign-up sheet"));
     }
 }

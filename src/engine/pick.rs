@@ -6,6 +6,7 @@
 //! rule or a variant in one place does not reshuffle every later choice.
 
 use crate::content::values::Variants;
+use crate::hash::fnv1a;
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
@@ -20,18 +21,11 @@ pub fn choose<'a>(variants: &'a Variants, seed: u64, rule: &str, uses: &mut Uses
     let mut order: Vec<usize> = (0..lines.len()).collect();
     // Xoshiro's output is fixed by its algorithm, unlike StdRng's, so a seed replays the
     // same conversation after an upgrade.
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ fnv1a(rule));
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ fnv1a(rule.as_bytes()));
     order.shuffle(&mut rng);
     let index = order[*count as usize % lines.len()];
     *count += 1;
     &lines[index]
-}
-
-/// FNV-1a: a stable hash (std's `DefaultHasher` may change between releases).
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

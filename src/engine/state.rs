@@ -4,7 +4,7 @@
 use super::pick::Uses;
 use crate::content::persona::StakeLevel;
 use crate::content::step::Step;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How far one stake has been uncovered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -72,7 +72,7 @@ impl ObjectionState {
 }
 
 /// Their answer to the ask, as it stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     Yes,
@@ -94,7 +94,7 @@ pub enum Pending {
 }
 
 /// Why a conversation ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum End {
     /// They said yes, and the next steps were agreed and summed up.
@@ -110,7 +110,7 @@ pub enum End {
 }
 
 /// The result reported apart from the score (DESIGN's `outcome`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Yes,
@@ -120,7 +120,7 @@ pub enum Outcome {
     None,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Light {
     Green,

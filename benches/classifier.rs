@@ -1,0 +1,32 @@
+//! How fast the classifier reads a line and how long training takes at start-up.
+//! Goals: a line well under a millisecond (the REPL must feel instant); training under
+//! 250 ms in release (it runs once, when a session starts).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use greenlight::classify::{Classifier, corpus};
+use std::hint::black_box;
+
+fn classify(c: &mut Criterion) {
+    let classifier = Classifier::bundled();
+    c.bench_function("classify one line", |b| {
+        b.iter(|| {
+            classifier.classify(black_box(
+                "So the heat went out four times. Who do you think is responsible?",
+            ))
+        })
+    });
+}
+
+fn train(c: &mut Criterion) {
+    let lexicon = include_str!("../src/classify/lexicon.toml");
+    let corpus = corpus();
+    let mut group = c.benchmark_group("start-up");
+    group.sample_size(10);
+    group.bench_function("compile the lexicon and train", |b| {
+        b.iter(|| Classifier::train(black_box(lexicon), black_box(&corpus)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, classify, train);
+criterion_main!(benches);
