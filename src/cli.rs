@@ -1,5 +1,6 @@
 //! The command line, declared with clap's derive API. Doc comments are the help text.
 
+use crate::session::Mode;
 use crate::style::ColorChoice;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -10,7 +11,8 @@ Organizing Conversation\" by Katey Lauer and Andrew Willis Garcés, Training for
 
 const EXAMPLES: &str = "\
 Examples:
-  greenlight                           Start on the default scenario
+  greenlight                           Practise the default scenario
+  greenlight practice -s five-west-stairwell --mode exam
   greenlight list                      The scenarios you can practise
   greenlight list personas --json      Personas, as JSON for scripts
   greenlight show boiler-4c            A scenario's briefing
@@ -50,6 +52,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Practise a conversation (the default command)
+    #[command(
+        long_about = "Practise a one-on-one conversation. At a terminal you type your lines and \
+                      the persona answers; type /help for commands. With --input, or with \
+                      standard input piped, each input line is one of your turns (an empty line \
+                      is silence, /end ends). Every turn is saved to a transcript as you go.",
+        after_help = "Examples:\n  greenlight practice\n  greenlight practice --scenario five-west-stairwell --mode realistic\n  \
+                      greenlight practice --scenario boiler-4c --seed 41 --input lines.txt\n  \
+                      greenlight practice --resume ~/.local/share/greenlight/transcripts/boiler-4c-20261124-0915.jsonl"
+    )]
+    Practice(PracticeArgs),
     /// List scenarios, personas or models
     List {
         /// What to list
@@ -113,6 +126,37 @@ pub enum Command {
     /// Print the manual page (roff)
     #[command(after_help = "Example: greenlight man | man -l -")]
     Man,
+}
+
+#[derive(Debug, Default, clap::Args)]
+pub struct PracticeArgs {
+    /// The scenario to practise (default: the bundled first lesson)
+    #[arg(long, short, value_name = "ID")]
+    pub scenario: Option<String>,
+    /// Seed for the persona's choice of words: the same seed and lines give the same conversation
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// coach: lights and hints; realistic: only words and body language; exam: no hints, no undo
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub mode: Option<Mode>,
+    /// Read your lines from FILE (`-` for standard input) instead of the keyboard
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Where to save the transcript (default: a new file in your data folder)
+    #[arg(long, value_name = "PATH")]
+    pub transcript: Option<PathBuf>,
+    /// Continue the conversation in a transcript
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["scenario", "seed", "mode", "transcript"])]
+    pub resume: Option<PathBuf>,
+    /// Your name, recorded in the transcript
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Print JSON Lines events for another program (implies reading lines, not a terminal)
+    #[arg(long)]
+    pub json: bool,
+    /// Do not keep or read line history for this session
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -15,9 +15,11 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod engine;
+pub mod folders;
 mod hash;
 pub mod moves;
 pub mod output;
+pub mod practice;
 pub mod render;
 pub mod session;
 pub mod style;
@@ -38,6 +40,9 @@ pub enum Error {
     Content(Vec<Diagnostic>),
     #[error("no scenario `{id}`")]
     UnknownScenario { id: String, hint: String },
+    /// Something the trainee asked for that cannot be done as asked.
+    #[error("{message}")]
+    Refused { message: String, hint: String },
     #[error("cannot read {what}: {source}")]
     Input { what: String, source: io::Error },
     #[error("cannot write the output: {0}")]
@@ -86,7 +91,7 @@ fn report(err: &Error, palette: &Palette) {
             "  {} fix the files above; `greenlight check` lists every problem\n",
             palette.hint("hint:")
         )),
-        Error::UnknownScenario { hint, .. } => {
+        Error::UnknownScenario { hint, .. } | Error::Refused { hint, .. } => {
             text.push_str(&format!(
                 "  {} {}\n",
                 palette.hint("hint:"),

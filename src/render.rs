@@ -136,6 +136,225 @@ pub fn briefing(b: &Briefing, palette: &Palette, width: usize) -> String {
     out
 }
 
+/// What a trainee sees when a session opens: who, where, the ask, and the scene.
+pub fn opening(
+    b: &Briefing,
+    mode: crate::session::Mode,
+    seed: u64,
+    palette: &Palette,
+    width: usize,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        palette.heading(&format!(
+            "greenlight · {} ({}) · {} mode · seed {seed}",
+            clean(&b.title),
+            b.difficulty,
+            mode
+        ))
+    );
+    let meeting = format!(
+        "You are meeting {}, {}. {}; {}.",
+        b.persona.name,
+        lowercase_first(&b.persona.role),
+        b.setting.place,
+        lowercase_first(&b.setting.time).trim_end_matches('.')
+    );
+    let _ = writeln!(out, "{}", wrap(&clean(&meeting), width, 0));
+    let ask = format!("For {}: {}", b.organization.name, b.campaign.ask);
+    let _ = writeln!(out, "{}", wrap(&clean(&ask), width, 0));
+    if let Some(drill) = &b.drill {
+        let so_far = format!(
+            "Step drill, opening at step {} ({}). So far: {}",
+            b.start_step.number(),
+            b.start_step,
+            drill.so_far
+        );
+        let _ = writeln!(out, "{}", wrap(&clean(&so_far), width, 0));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        palette.quiet("Type /help for commands, /brief for the whole briefing. You speak first.")
+    );
+    let _ = writeln!(
+        out,
+        "\n  {}",
+        palette.quiet(&wrap(&clean(&b.setting.scene), width, 2))
+    );
+    out
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // Only a capital that starts an ordinary word: "Tenant in 4C" but not "ICU nurse".
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// One persona reply: name, words, body language, and (in coach mode) the light.
+pub fn turn(
+    t: &crate::engine::Turn,
+    name: &str,
+    mode: crate::session::Mode,
+    palette: &Palette,
+    width: usize,
+) -> String {
+    let name = clean(name);
+    let indent = name.chars().count() + 2;
+    let mut out = format!(
+        "{}  {}\n",
+        palette.persona(&name),
+        wrap(&clean(&t.text), width, indent)
+    );
+    if let Some(cue) = &t.cue {
+        let cue = format!("({})", clean(cue));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            " ".repeat(indent),
+            palette.quiet(&wrap(&cue, width, indent))
+        );
+    }
+    if mode.shows_lights() {
+        let light = match t.light {
+            crate::engine::Light::Green => palette.good(&format!("{} · green", t.step)),
+            crate::engine::Light::Yellow => palette.warn(&format!("{} · yellow", t.step)),
+        };
+        let lit = if t.lit_up {
+            format!("{}  ", palette.good("✦ lit up"))
+        } else {
+            String::new()
+        };
+        let plain_len = format!("{} · yellow", t.step).len() + if t.lit_up { 10 } else { 0 };
+        let _ = writeln!(
+            out,
+            "{}{lit}{light}",
+            " ".repeat(width.saturating_sub(plain_len).max(indent))
+        );
+    }
+    out
+}
+
+pub fn help() -> String {
+    let mut out = String::from("Say what you would say. Commands:\n");
+    for (_, name, what) in crate::practice::COMMANDS {
+        let _ = writeln!(out, "  {name:<10} {what}");
+    }
+    out.push_str(
+        "Ctrl-C clears the line; Ctrl-C twice or Ctrl-D asks whether to finish or leave.\n",
+    );
+    out
+}
+
+pub fn hint(h: &crate::session::Hint, palette: &Palette, width: usize) -> String {
+    let mut out = format!(
+        "{} step {} of 6, {} · {}\n",
+        palette.hint("coach:"),
+        h.step.number(),
+        clean(&h.step_title).to_lowercase(),
+        match h.light {
+            crate::engine::Light::Green => palette.good("green"),
+            crate::engine::Light::Yellow => palette.warn("yellow"),
+        }
+    );
+    let _ = writeln!(out, "  {}", wrap(&clean(&h.advice), width, 2));
+    if let Some(example) = &h.example {
+        let _ = writeln!(
+            out,
+            "  {}",
+            palette.quiet(&wrap(
+                &format!("You might try: \"{}\"", clean(example)),
+                width,
+                2
+            ))
+        );
+    }
+    out
+}
+
+pub fn why(t: &crate::engine::Turn, palette: &Palette, width: usize) -> String {
+    let moves: Vec<&str> = t.reading.moves.iter().map(|m| m.id()).collect();
+    let mut out = format!(
+        "{} read as {} (they answered: {})\n",
+        palette.hint("why:"),
+        moves.join(", "),
+        t.reading.primary
+    );
+    for cue in &t.reading.cues {
+        let _ = writeln!(
+            out,
+            "  {:<15} {}",
+            cue.for_move.id(),
+            palette.quiet(&clean(&cue.evidence))
+        );
+    }
+    for reason in &t.why {
+        let _ = writeln!(out, "  {}", wrap(&clean(reason), width, 2));
+    }
+    out
+}
+
+pub fn summary(
+    p: &crate::session::PathSummary,
+    model: &crate::content::model::Model,
+    palette: &Palette,
+) -> String {
+    let mut out = format!(
+        "{} outcome {} · {} turn{}{}\n",
+        palette.heading("How it went:"),
+        serde_json::to_value(p.outcome)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+        p.turns,
+        if p.turns == 1 { "" } else { "s" },
+        p.end
+            .map(|e| format!(" · {}", end_words(e)))
+            .unwrap_or_default()
+    );
+    for step in &p.steps {
+        let title = model
+            .step(step.id)
+            .map_or_else(|| step.id.to_string(), |s| clean(&s.title));
+        let state = match (step.reached, step.light) {
+            (false, _) => palette.quiet("not reached"),
+            (true, crate::engine::Light::Green) => palette.good("green"),
+            (true, crate::engine::Light::Yellow) => palette.warn("yellow"),
+        };
+        let turns = if step.turns.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = step.turns.iter().map(u32::to_string).collect();
+            format!("  turns {}", list.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "  {} {:<32} {state}{}",
+            step.id.number(),
+            title,
+            palette.quiet(&turns)
+        );
+    }
+    out
+}
+
+pub fn end_words(end: crate::engine::End) -> &'static str {
+    match end {
+        crate::engine::End::Agreed => "next steps agreed",
+        crate::engine::End::Declined => "they said no",
+        crate::engine::End::WalkedAway => "they ended the conversation",
+        crate::engine::End::TurnLimit => "out of time",
+        crate::engine::End::Trainee => "you ended it",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

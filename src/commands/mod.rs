@@ -6,11 +6,13 @@ mod classify;
 mod list;
 mod show;
 
+pub use show::unknown_scenario;
+
 use crate::cli::{Cli, Command};
 use crate::content::{self, ContentPaths, Library};
 use crate::output::Out;
 use crate::style::Palette;
-use crate::{DEFAULT_SCENARIO, Error, Outcome};
+use crate::{Error, Outcome};
 use clap::CommandFactory;
 use std::io::Write;
 
@@ -18,13 +20,9 @@ pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, E
     let paths = ContentPaths::from_env(cli.content);
     let mut out = Out::stdout();
     let outcome = match cli.command {
-        None => {
-            let library = load(&paths)?;
-            show::show(&library, DEFAULT_SCENARIO, false, &stdout, &mut out)?;
-            out.line(&stdout.quiet(
-                "Practice conversations are not built yet: this is the briefing you will start from.",
-            ))?;
-            Outcome::Success
+        None => crate::practice::run(Default::default(), &load(&paths)?, stdout, stderr)?,
+        Some(Command::Practice(args)) => {
+            crate::practice::run(args, &load(&paths)?, stdout, stderr)?
         }
         Some(Command::List { what, json }) => {
             list::list(&load(&paths)?, what, json, &stdout, &mut out)?

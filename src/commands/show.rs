@@ -33,7 +33,7 @@ pub fn show(
     Ok(Outcome::Success)
 }
 
-fn unknown_scenario(library: &Library, id: &str) -> Error {
+pub fn unknown_scenario(library: &Library, id: &str) -> Error {
     let known: Vec<&str> = library.scenarios.keys().map(|k| k.as_str()).collect();
     let hint = match crate::content::nearest(id, known.iter().copied()) {
         Some(near) => format!("did you mean `{near}`? `greenlight list` shows them all"),

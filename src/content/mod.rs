@@ -79,11 +79,6 @@ impl ContentPaths {
     /// The conventional places, from the environment: `$XDG_CONFIG_HOME/greenlight` (or
     /// `~/.config/greenlight`) and `GREENLIGHT_PATH`.
     pub fn from_env(content: Vec<PathBuf>) -> ContentPaths {
-        let config = std::env::var_os("XDG_CONFIG_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
-            .map(|base| base.join("greenlight"));
         let search_path = std::env::var_os("GREENLIGHT_PATH")
             .map(|v| {
                 std::env::split_paths(&v)
@@ -92,7 +87,7 @@ impl ContentPaths {
             })
             .unwrap_or_default();
         ContentPaths {
-            config,
+            config: crate::folders::config(),
             search_path,
             content,
         }
@@ -122,6 +117,35 @@ pub struct Library {
     pub personas: BTreeMap<Id, Entry<Persona>>,
     pub scenarios: BTreeMap<Id, Entry<Scenario>>,
     pub models: BTreeMap<Id, Entry<Model>>,
+}
+
+impl Library {
+    /// A fingerprint of the files a scenario runs on (the scenario, its persona, its
+    /// model), recorded in transcripts so a changed file is noticed on resume and scoring.
+    pub fn fingerprint(&self, scenario: &str) -> Option<String> {
+        let scenario = self
+            .scenarios
+            .iter()
+            .find(|(k, _)| k.as_str() == scenario)?
+            .1;
+        let persona = self.personas.get(scenario.item.persona_id())?;
+        let model = self
+            .models
+            .iter()
+            .find(|(k, _)| k.as_str() == scenario.item.model_id())?
+            .1;
+        let mut bytes = Vec::new();
+        for text in [
+            &scenario.source.text,
+            &persona.source.text,
+            &model.source.text,
+        ] {
+            bytes.extend_from_slice(text.as_bytes());
+            // A separator, so that moving text from one file to the next changes the hash.
+            bytes.push(0);
+        }
+        Some(format!("fnv1a64:{:016x}", crate::hash::fnv1a(&bytes)))
+    }
 }
 
 /// The result of loading: what loaded, and every problem found on the way.

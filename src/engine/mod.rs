@@ -222,8 +222,15 @@ impl<'c> Conversation<'c> {
         let primary = reading.primary;
         let mut why = Vec::new();
         self.notice(&reading, &mut why);
-        let step = self.step_of(primary);
+        let mut step = self.step_of(primary);
         let mut beat = self.react(&reading, step);
+        // Talking through a worry happens where it came out, whatever the move.
+        if let Some(at) = beat
+            .objection
+            .and_then(|i| self.state.objections[i].surfaced_at)
+        {
+            step = at;
+        }
         self.state.step = step;
         if primary != Move::Silence {
             self.state.silences = 0;
