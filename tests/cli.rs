@@ -1,103 +1,10 @@
 //! End-to-end tests of the real binary: what a trainer or a script sees.
 
+mod common;
+
+use common::{Test, json};
 use std::path::Path;
-use std::process::{Command, Stdio};
-
-/// One run of `greenlight` in a clean, isolated environment: its own HOME and config
-/// folder, no colour or content settings leaking in from the machine.
-struct Test {
-    dir: tempfile::TempDir,
-    args: Vec<String>,
-    env: Vec<(String, String)>,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Test {
-    fn new() -> Test {
-        Test {
-            dir: tempfile::tempdir().expect("a temp dir"),
-            args: Vec::new(),
-            env: Vec::new(),
-        }
-    }
-
-    fn args(mut self, args: &[&str]) -> Test {
-        self.args.extend(args.iter().map(|a| a.to_string()));
-        self
-    }
-
-    fn env(mut self, key: &str, value: &str) -> Test {
-        self.env.push((key.to_owned(), value.to_owned()));
-        self
-    }
-
-    /// Writes a file under the test's folder.
-    fn file(self, relative: &str, contents: &str) -> Test {
-        let path = self.dir.path().join(relative);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(path, contents).expect("write");
-        self
-    }
-
-    fn path(&self, relative: &str) -> String {
-        self.dir.path().join(relative).display().to_string()
-    }
-
-    fn command(&self) -> Command {
-        let mut command = Command::new(assert_cmd::cargo::cargo_bin!("greenlight"));
-        command
-            .args(&self.args)
-            .current_dir(self.dir.path())
-            .env("HOME", self.dir.path().join("home"))
-            .env_remove("XDG_CONFIG_HOME")
-            .env_remove("GREENLIGHT_PATH")
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR")
-            .env_remove("CLICOLOR_FORCE");
-        for (key, value) in &self.env {
-            command.env(key, value);
-        }
-        command
-    }
-
-    fn run(&self) -> Run {
-        let output = self.command().output().expect("greenlight runs");
-        Run {
-            code: output.status.code().expect("an exit code, not a signal"),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    fn succeeds(&self) -> Run {
-        let run = self.run();
-        assert_eq!(
-            run.code, 0,
-            "expected success\nstdout:\n{}\nstderr:\n{}",
-            run.stdout, run.stderr
-        );
-        run
-    }
-
-    fn fails(&self, code: i32) -> Run {
-        let run = self.run();
-        assert_eq!(
-            run.code, code,
-            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
-            run.stdout, run.stderr
-        );
-        run
-    }
-}
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
-}
+use std::process::Stdio;
 
 const PERSONA: &str = r#"kind = "persona"
 id = "dolores-ibarra"
