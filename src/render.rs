@@ -155,24 +155,32 @@ pub fn opening(
             mode
         ))
     );
-    let meeting = format!(
-        "You are meeting {}, {}. {}; {}.",
-        b.persona.name,
-        lowercase_first(&b.persona.role),
-        b.setting.place,
-        lowercase_first(&b.setting.time).trim_end_matches('.')
+    const LABEL: usize = 10;
+    let field = |out: &mut String, label: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            palette.heading(&format!("{label:<LABEL$}")),
+            wrap(&clean(value), width, LABEL)
+        );
+    };
+    let meeting = format!("{}, {}", b.persona.name, lowercase_first(&b.persona.role));
+    field(&mut out, "Meeting", &meeting);
+    field(&mut out, "Where", &b.setting.place);
+    field(&mut out, "When", &b.setting.time);
+    field(
+        &mut out,
+        "The ask",
+        &format!("{} ({})", b.campaign.ask, b.organization.name),
     );
-    let _ = writeln!(out, "{}", wrap(&clean(&meeting), width, 0));
-    let ask = format!("For {}: {}", b.organization.name, b.campaign.ask);
-    let _ = writeln!(out, "{}", wrap(&clean(&ask), width, 0));
     if let Some(drill) = &b.drill {
         let so_far = format!(
-            "Step drill, opening at step {} ({}). So far: {}",
+            "opens at step {} ({}). {}",
             b.start_step.number(),
             b.start_step,
             drill.so_far
         );
-        let _ = writeln!(out, "{}", wrap(&clean(&so_far), width, 0));
+        field(&mut out, "Drill", &so_far);
     }
     let _ = writeln!(
         out,

@@ -293,7 +293,16 @@ impl<'c> Session<'c> {
             ),
             (None, _) => String::new(),
         };
-        let example = model_step.and_then(|s| {
+        // On a green light, an example for where to go next.
+        let example_step = match (model_step, light) {
+            (Some(s), Light::Green) => s
+                .on_green
+                .as_ref()
+                .and_then(|next| self.cast.model.step(*next.get_ref()))
+                .or(model_step),
+            _ => model_step,
+        };
+        let example = example_step.and_then(|s| {
             let questions = &s.questions;
             (!questions.is_empty()).then(|| questions[self.turns.len() % questions.len()].clone())
         });

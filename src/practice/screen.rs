@@ -107,11 +107,14 @@ impl Screen for PlainScreen {
     }
 
     fn undone(&mut self, turn: &Turn) -> io::Result<()> {
-        let text = self.palette.quiet(&format!(
-            "(took back turn {}: \"{}\")",
-            turn.turn,
-            clean(&turn.reading.text)
-        ));
+        let what = if turn.reading.text.trim().is_empty() {
+            "your silence".to_owned()
+        } else {
+            format!("\"{}\"", clean(&turn.reading.text))
+        };
+        let text = self
+            .palette
+            .quiet(&format!("(took back turn {}: {what})", turn.turn));
         self.write(&text)
     }
 

@@ -107,7 +107,6 @@ pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
 
-
 impl Test {
     /// The same folder, for the next run: arguments and environment cleared.
     pub fn reset(mut self) -> Test {
