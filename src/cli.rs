@@ -100,6 +100,41 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Score transcripts against the model: a total, the areas, findings turn by turn
+    #[command(
+        long_about = "Score transcripts against the six-step model. Each transcript is replayed: \
+                      the trainee's lines go through the engine again with the recorded seed and the \
+                      current content, and a transcript whose recorded replies differ from the \
+                      replay, or whose content has changed, is reported as altered (exit 1), never \
+                      scored as written.",
+        after_help = "Examples:\n  greenlight score ~/.local/share/greenlight/transcripts/*.jsonl\n  \
+                      greenlight score --csv homework/*.jsonl > grades.csv\n  greenlight score --json session.jsonl"
+    )]
+    Score {
+        /// Transcripts to score
+        #[arg(required = true, value_name = "TRANSCRIPT")]
+        transcripts: Vec<PathBuf>,
+        /// One JSON object per transcript, a line each
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// A CSV table, one row per transcript
+        #[arg(long)]
+        csv: bool,
+        /// Score with this rubric instead of the bundled one
+        #[arg(long, value_name = "FILE")]
+        rubric: Option<PathBuf>,
+    },
+    /// Replay a transcript turn by turn, with how each line was read, the lights and findings
+    Replay {
+        /// The transcript to replay
+        transcript: PathBuf,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+        /// Score with this rubric instead of the bundled one
+        #[arg(long, value_name = "FILE")]
+        rubric: Option<PathBuf>,
+    },
     /// Check personas, scenarios and models for mistakes
     #[command(
         long_about = "Check personas, scenarios and models for mistakes. With no PATH, checks \
@@ -157,6 +192,9 @@ pub struct PracticeArgs {
     /// Do not keep or read line history for this session
     #[arg(long)]
     pub no_history: bool,
+    /// Score with this rubric instead of the bundled one
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

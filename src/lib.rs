@@ -21,6 +21,8 @@ pub mod moves;
 pub mod output;
 pub mod practice;
 pub mod render;
+pub mod replay;
+pub mod score;
 pub mod session;
 pub mod style;
 pub mod transcript;

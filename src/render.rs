@@ -363,6 +363,121 @@ pub fn end_words(end: crate::engine::End) -> &'static str {
     }
 }
 
+/// The scorecard: the total and its areas, the path chart, what went well and what to try.
+pub fn scorecard(card: &crate::score::Scorecard, palette: &Palette, width: usize) -> String {
+    use crate::engine::Light;
+    let mut out = String::new();
+    let outcome = serde_json::to_value(card.outcome)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let pressured = if card.pressured {
+        " (pressured: likely to fall through)"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "{} {}/100 · outcome {outcome}{pressured} · {} turns · you spoke {}% of the words",
+        palette.heading("Score"),
+        palette.heading(&card.total.to_string()),
+        card.metrics.turns,
+        card.metrics.talk_share
+    );
+    if let Some(code) = &card.capped_by {
+        let _ = writeln!(
+            out,
+            "{}",
+            palette.quiet(&format!("  (capped by `{code}`: see below)"))
+        );
+    }
+    for area in &card.areas {
+        let (bar, number) = match area.score {
+            Some(score) => {
+                let filled = (score as usize + 5) / 10;
+                (
+                    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled)),
+                    format!("{score:>3}"),
+                )
+            }
+            None => ("··········".to_owned(), "n/a".to_owned()),
+        };
+        let _ = writeln!(out, "  {:<34} {bar} {number}", clean(&area.title));
+    }
+
+    // The path chart: the six steps against the turns, each turn on its step.
+    let _ = writeln!(
+        out,
+        "\n{}  ● green light  ○ yellow light",
+        palette.heading("Your path")
+    );
+    let shown = card.path.len().min(width.saturating_sub(20) / 2);
+    let first = card.path.len() - shown;
+    for step in crate::content::step::Step::ALL {
+        let mut row = format!("  {} {:<12} ", step.number(), step.id());
+        for point in &card.path[first..] {
+            let mark = match (point.step == step, point.light) {
+                (true, Light::Green) => palette.good("●"),
+                (true, Light::Yellow) => palette.warn("○"),
+                (false, _) => palette.quiet("·"),
+            };
+            row.push_str(&mark);
+            row.push(' ');
+        }
+        let _ = writeln!(out, "{}", row.trim_end());
+    }
+    let mut visited: Vec<String> = Vec::new();
+    for point in &card.path {
+        let n = point.step.number().to_string();
+        if visited.last() != Some(&n) {
+            visited.push(n);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "  {}",
+        palette.quiet("the model: 1 → 2 → 3 → 4 → 5 → 6")
+    );
+    let _ = writeln!(
+        out,
+        "  {}",
+        palette.quiet(&format!("your path: {}", visited.join(" → ")))
+    );
+
+    let good: Vec<&crate::score::Finding> = card.findings.iter().filter(|f| f.good).collect();
+    if !good.is_empty() {
+        let _ = writeln!(out, "\n{}", palette.heading("What went well"));
+        for f in good {
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                palette.good("✓"),
+                wrap(&clean(&f.message), width, 4)
+            );
+        }
+    }
+    let misses: Vec<&crate::score::Finding> = card.findings.iter().filter(|f| !f.good).collect();
+    if !misses.is_empty() {
+        let _ = writeln!(out, "\n{}", palette.heading("What to try next"));
+        for (n, f) in misses.iter().enumerate() {
+            let mark = if n < 2 {
+                palette.warn("→")
+            } else {
+                palette.quiet("·")
+            };
+            let _ = writeln!(out, "  {mark} {}", wrap(&clean(&f.message), width, 4));
+            if n < 2 && !f.suggestion.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    palette.quiet(&wrap(&format!("Try: {}", clean(&f.suggestion)), width, 4))
+                );
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

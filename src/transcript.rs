@@ -213,15 +213,22 @@ pub enum LoadError {
 impl Loaded {
     /// The trainee's lines as they stand after undos, in order.
     pub fn trainee_lines(&self) -> Vec<String> {
-        let mut lines: Vec<(u32, String)> = Vec::new();
+        self.surviving_turns().into_iter().map(|t| t.line).collect()
+    }
+
+    /// The turn records that stand after undos, in order.
+    pub fn surviving_turns(&self) -> Vec<TurnRecord> {
+        let mut turns: Vec<TurnRecord> = Vec::new();
         for record in &self.records {
             match record {
-                Record::Turn(t) => lines.push((t.turn, t.line.clone())),
-                Record::Undo { turn } => lines.retain(|(n, _)| n != turn),
+                Record::Turn(t) => turns.push(t.clone()),
+                Record::Undo { .. } => {
+                    turns.pop();
+                }
                 _ => {}
             }
         }
-        lines.into_iter().map(|(_, l)| l).collect()
+        turns
     }
 
     pub fn ended(&self) -> Option<(End, Outcome)> {

@@ -5,7 +5,9 @@
 
 use greenlight::classify::Classifier;
 use greenlight::content::{self, ContentPaths};
-use greenlight::engine::{Answer, Cast, Conversation};
+use greenlight::engine::{Answer, Cast, Conversation, Turn};
+use greenlight::moves::Move;
+use greenlight::score::{Rubric, score};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -52,7 +54,8 @@ fn fixtures() -> Vec<(String, Fixture)> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("readable");
-            let fixture: Fixture = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let fixture: Fixture =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (p.display().to_string(), fixture)
         })
         .collect()
@@ -64,12 +67,23 @@ fn every_bundled_scenario_with_a_model_conversation_has_its_anti_patterns_too() 
     assert!(loaded.is_clean(), "{:?}", loaded.diagnostics);
     let fixtures = fixtures();
     for (path, fixture) in &fixtures {
-        let names: Vec<&str> = fixture.conversation.iter().map(|c| c.name.as_str()).collect();
+        let names: Vec<&str> = fixture
+            .conversation
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
         for needed in ["model", "skip-to-ask", "lecture", "pressure"] {
-            assert!(names.contains(&needed), "{path} lacks a `{needed}` conversation");
+            assert!(
+                names.contains(&needed),
+                "{path} lacks a `{needed}` conversation"
+            );
         }
         assert!(
-            loaded.library.scenarios.keys().any(|k| k.as_str() == fixture.scenario),
+            loaded
+                .library
+                .scenarios
+                .keys()
+                .any(|k| k.as_str() == fixture.scenario),
             "{path}: no scenario `{}`",
             fixture.scenario
         );
@@ -85,50 +99,124 @@ fn every_bundled_scenario_with_a_model_conversation_has_its_anti_patterns_too() 
     }
 }
 
+/// What the scorer must say about a reference conversation, by its name (issue 5): the
+/// model scores at least 85; each anti-pattern at most 50, naming its own finding.
+fn score_rule(name: &str) -> Option<(Bound, &'static str)> {
+    match name {
+        "model" => Some((Bound::AtLeast(85), "")),
+        "skip-to-ask" => Some((Bound::AtMost(50), "premature-ask")),
+        "lecture" => Some((Bound::AtMost(50), "lectured")),
+        "pressure" => Some((Bound::AtMost(50), "pressured")),
+        "rescue" => Some((Bound::AtMost(50), "rescued-ask")),
+        "never-asks" => Some((Bound::AtMost(50), "never-asked")),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Bound {
+    AtLeast(u32),
+    AtMost(u32),
+}
+
+/// The model conversation up to its first ask: everything right, except the point of it.
+fn never_asks(model: &Reference) -> Reference {
+    let lines = model
+        .lines
+        .iter()
+        .take_while(|l| Classifier::bundled().classify(l).primary != Move::Ask)
+        .cloned()
+        .collect();
+    Reference {
+        name: "never-asks".into(),
+        about: "The model conversation, stopped before the ask.".into(),
+        expect: Expect::NoClearYes,
+        lines,
+    }
+}
+
 #[test]
-fn reference_conversations_reach_the_outcomes_they_should() {
+fn reference_conversations_reach_the_outcomes_and_scores_they_should() {
     let loaded = content::load(&ContentPaths::default());
     let library = loaded.library;
+    let rubric = Rubric::bundled().expect("the bundled rubric");
     let mut failures = Vec::new();
+    let mut report = Vec::new();
     for (path, fixture) in fixtures() {
         let cast = Cast::from_library(&library, &fixture.scenario).expect("the scenario exists");
-        for reference in &fixture.conversation {
+        let mut references: Vec<&Reference> = fixture.conversation.iter().collect();
+        let derived = fixture
+            .conversation
+            .iter()
+            .find(|c| c.name == "model")
+            .map(never_asks);
+        references.extend(derived.as_ref());
+        for reference in references {
             let mut conversation = Conversation::new(cast, fixture.seed);
-            let mut log = Vec::new();
+            let mut turns: Vec<Turn> = Vec::new();
             for line in &reference.lines {
                 if conversation.is_over() {
                     break;
                 }
-                let turn = conversation.respond(Classifier::bundled().classify(line));
-                log.push(format!(
-                    "  {:>2} {:<16} {:<11} {:<7} {} | {}",
-                    turn.turn,
-                    turn.reading.primary.id(),
-                    turn.step.id(),
-                    format!("{:?}", turn.light).to_lowercase(),
-                    line,
-                    turn.text
-                ));
+                turns.push(conversation.respond(Classifier::bundled().classify(line)));
             }
             let state = conversation.state();
-            let ok = match reference.expect {
+            let card = score(&cast, &turns, state, &rubric);
+            let codes: Vec<&str> = card
+                .findings
+                .iter()
+                .filter(|f| !f.good)
+                .map(|f| f.code.as_str())
+                .collect();
+            report.push(format!(
+                "{:<28} {:<12} {:>3}  {}",
+                fixture.scenario,
+                reference.name,
+                card.total,
+                codes.join(" ")
+            ));
+            let outcome_ok = match reference.expect {
                 Expect::ClearYes => state.answer == Some(Answer::Yes) && !state.pressured,
                 Expect::RespectfulNo => state.answer == Some(Answer::No) && !state.pressured,
                 Expect::NoClearYes => state.answer != Some(Answer::Yes),
                 Expect::PressuredYes => state.answer == Some(Answer::PressuredYes),
             };
-            if !ok {
+            let score_ok = match score_rule(&reference.name) {
+                Some((Bound::AtLeast(min), _)) => card.total >= min,
+                Some((Bound::AtMost(max), code)) => card.total <= max && codes.contains(&code),
+                None => true,
+            };
+            if !outcome_ok || !score_ok {
+                let log: Vec<String> = turns
+                    .iter()
+                    .map(|t| {
+                        format!(
+                            "  {:>2} {:<16} {:<11} {:<7} {:<22} {} | {}",
+                            t.turn,
+                            t.reading.primary.id(),
+                            t.step.id(),
+                            format!("{:?}", t.light).to_lowercase(),
+                            t.rule,
+                            t.reading.text,
+                            t.text
+                        )
+                    })
+                    .collect();
                 failures.push(format!(
-                    "{path}: `{}` ({}) expected {:?}, got answer {:?}, end {:?}\n{}",
+                    "{path}: `{}` ({}) expected {:?} and score {:?}; got answer {:?}, end {:?}, score {} ({})\n{}",
                     reference.name,
                     reference.about,
                     reference.expect,
+                    score_rule(&reference.name),
                     state.answer,
                     state.end,
+                    card.total,
+                    codes.join(", "),
                     log.join("\n")
                 ));
             }
         }
     }
+    println!("{}", report.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -260,6 +260,7 @@ impl Classifier {
         let mut last_question_at = None;
         let mut read = Vec::new();
         let mut pressing = false;
+        let mut withdrawing = false;
         for (n, sentence) in sentences.iter().enumerate() {
             let features = self.features(sentence);
             let m = if sentences.len() == 1 {
@@ -268,11 +269,16 @@ impl Classifier {
                 self.decide(&features)
             };
             read.push(m);
-            pressing |= m == Move::Pressure
-                && features
-                    .fired
-                    .iter()
-                    .any(|c| self.cues[*c].for_move == Move::Pressure);
+            let cued = |want: Move| {
+                m == want
+                    && features
+                        .fired
+                        .iter()
+                        .any(|c| self.cues[*c].for_move == want)
+            };
+            pressing |= cued(Move::Pressure);
+            // Only the last sentence can take back what came before it.
+            withdrawing = cued(Move::Rescue);
             if sentence.trim_end().ends_with('?') {
                 last_question_at = Some(moves.len());
             }
@@ -300,7 +306,7 @@ impl Classifier {
                 moves.push(m);
             }
         }
-        let primary = primary_of(&sentences, &read, whole, pressing);
+        let primary = primary_of(&sentences, &read, whole, pressing, withdrawing);
         if !moves.contains(&primary) {
             match last_question_at.filter(|i| *i < moves.len()) {
                 Some(i) => moves[i] = primary,
@@ -332,14 +338,20 @@ impl Classifier {
 /// The move the persona answers: the last question or request, as a listener hears it;
 /// but pressure colours the whole line, a rescue at the end takes back what came before,
 /// and a line of statements is read as a whole.
-fn primary_of(sentences: &[&str], read: &[Move], whole: Move, pressing: bool) -> Move {
+fn primary_of(
+    sentences: &[&str],
+    read: &[Move],
+    whole: Move,
+    pressing: bool,
+    withdrawing: bool,
+) -> Move {
     if read.len() <= 1 {
         return whole;
     }
     if pressing {
         return Move::Pressure;
     }
-    if read.last() == Some(&Move::Rescue) {
+    if withdrawing {
         return Move::Rescue;
     }
     let last_question = sentences

@@ -4,6 +4,7 @@
 mod check;
 mod classify;
 mod list;
+mod score;
 mod show;
 
 pub use show::unknown_scenario;
@@ -20,9 +21,13 @@ pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, E
     let paths = ContentPaths::from_env(cli.content);
     let mut out = Out::stdout();
     let outcome = match cli.command {
-        None => crate::practice::run(Default::default(), &load(&paths)?, stdout, stderr)?,
+        None => {
+            let rubric = score::load_rubric(None)?;
+            crate::practice::run(Default::default(), &load(&paths)?, &rubric, stdout, stderr)?
+        }
         Some(Command::Practice(args)) => {
-            crate::practice::run(args, &load(&paths)?, stdout, stderr)?
+            let rubric = score::load_rubric(args.rubric.as_deref())?;
+            crate::practice::run(args, &load(&paths)?, &rubric, stdout, stderr)?
         }
         Some(Command::List { what, json }) => {
             list::list(&load(&paths)?, what, json, &stdout, &mut out)?
@@ -35,6 +40,38 @@ pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, E
             json,
             explain,
         }) => classify::classify(&text, json, explain, &stdout, &mut out)?,
+        Some(Command::Score {
+            transcripts,
+            json,
+            csv,
+            rubric,
+        }) => {
+            let rubric = score::load_rubric(rubric.as_deref())?;
+            score::score(
+                &load(&paths)?,
+                &transcripts,
+                score::Format::pick(json, csv),
+                &rubric,
+                &stdout,
+                &stderr,
+                &mut out,
+            )?
+        }
+        Some(Command::Replay {
+            transcript,
+            json,
+            rubric,
+        }) => {
+            let rubric = score::load_rubric(rubric.as_deref())?;
+            score::replay(
+                &load(&paths)?,
+                &transcript,
+                json,
+                &rubric,
+                &stdout,
+                &mut out,
+            )?
+        }
         Some(Command::Check { paths: files, json }) => {
             check::check(&paths, &files, json, &stdout, &stderr, &mut out)?
         }

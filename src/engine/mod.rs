@@ -99,6 +99,10 @@ pub struct Turn {
     /// Why the persona reacted so, in a trainer's words (for `/why`).
     pub why: Vec<String>,
     pub end: Option<End>,
+    /// The reaction that answered, e.g. `ask:hesitates`, `stake:0:story` (for the scorer).
+    pub rule: String,
+    /// The light of each of the six steps after this turn, in order.
+    pub lights: [Light; 6],
 }
 
 /// A conversation in progress.
@@ -291,6 +295,8 @@ impl<'c> Conversation<'c> {
             cue,
             step,
             light: self.light(step),
+            rule: beat.rule.clone(),
+            lights: Step::ALL.map(|s| self.light(s)),
             objection: beat
                 .objection
                 .map(|i| persona.objections[i].id.get_ref().to_string()),

@@ -13,6 +13,7 @@ use crate::briefing::Briefing;
 use crate::cli::PracticeArgs;
 use crate::content::Library;
 use crate::engine::Cast;
+use crate::score::Rubric;
 use crate::session::{Mode, Session, UndoRefused};
 use crate::style::Palette;
 use crate::transcript::{self, Journal};
@@ -34,6 +35,7 @@ pub enum Flow {
 pub fn run(
     mut args: PracticeArgs,
     library: &Library,
+    rubric: &Rubric,
     stdout: Palette,
     stderr: Palette,
 ) -> Result<Outcome, Error> {
@@ -53,9 +55,9 @@ pub fn run(
             );
         }
         if !interactive {
-            return script::run(&mut session, &args, stdout, stderr);
+            return script::run(&mut session, &args, rubric, stdout, stderr);
         }
-        if !repl::run(&mut session, &args, stdout, stderr)? {
+        if !repl::run(&mut session, &args, rubric, stdout, stderr)? {
             return Ok(Outcome::Success);
         }
         // Again: the same scenario and mode, a fresh seed and transcript.

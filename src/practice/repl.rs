@@ -10,6 +10,7 @@ use crate::briefing::Briefing;
 use crate::cli::PracticeArgs;
 use crate::output::Out;
 use crate::render;
+use crate::score::Rubric;
 use crate::session::Session;
 use crate::style::{Palette, clean};
 use rustyline::completion::{Completer, Pair};
@@ -88,6 +89,7 @@ enum Stop {
 pub fn run(
     session: &mut Session,
     args: &PracticeArgs,
+    rubric: &Rubric,
     stdout: Palette,
     stderr: Palette,
 ) -> Result<bool, Error> {
@@ -117,6 +119,7 @@ pub fn run(
         palette: stdout,
         stderr,
         width,
+        rubric: rubric.clone(),
     };
     let opening = render::opening(
         &Briefing::new(cast.scenario, cast.persona),

@@ -4,6 +4,7 @@ use crate::briefing::Briefing;
 use crate::engine::{Light, Turn};
 use crate::output::Out;
 use crate::render;
+use crate::score::{Rubric, score};
 use crate::session::{Hint, Mode, Session};
 use crate::style::{Palette, clean};
 use serde_json::json;
@@ -66,6 +67,7 @@ pub struct PlainScreen {
     pub palette: Palette,
     pub stderr: Palette,
     pub width: usize,
+    pub rubric: Rubric,
 }
 
 impl PlainScreen {
@@ -135,8 +137,15 @@ impl Screen for PlainScreen {
     }
 
     fn ended(&mut self, session: &Session) -> io::Result<()> {
-        let summary = render::summary(&session.path_summary(), session.cast().model, &self.palette);
-        let text = format!("\n{summary}{}", transcript_line(session));
+        let state = session.conversation().state();
+        let ending = state.end.map(render::end_words).unwrap_or("ended");
+        let card = score(&session.cast(), session.turns(), state, &self.rubric);
+        let text = format!(
+            "\n{}\n{}\n{}",
+            self.palette.heading(&format!("— {ending} —")),
+            render::scorecard(&card, &self.palette, self.width).trim_end(),
+            transcript_line(session)
+        );
         self.write(&text)
     }
 
@@ -159,6 +168,7 @@ impl Screen for PlainScreen {
 /// DESIGN's JSON Lines protocol: one event a line, flushed as it happens.
 pub struct JsonScreen {
     pub out: Out,
+    pub rubric: Rubric,
 }
 
 impl JsonScreen {
@@ -221,7 +231,12 @@ impl Screen for JsonScreen {
     fn ended(&mut self, session: &Session) -> io::Result<()> {
         let state = session.conversation().state();
         self.event(json!({"event": "end", "reason": state.end, "outcome": state.outcome()}))?;
-        self.event(json!({"event": "summary", "path": session.path_summary()}))
+        let card = score(&session.cast(), session.turns(), state, &self.rubric);
+        let mut event = serde_json::to_value(card).unwrap_or_default();
+        if let Some(object) = event.as_object_mut() {
+            object.insert("event".into(), json!("score"));
+        }
+        self.event(event)
     }
 
     fn left(&mut self, session: &Session) -> io::Result<()> {

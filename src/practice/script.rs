@@ -8,6 +8,7 @@ use crate::briefing::Briefing;
 use crate::cli::PracticeArgs;
 use crate::output::Out;
 use crate::render;
+use crate::score::Rubric;
 use crate::session::Session;
 use crate::style::{Palette, clean};
 use crate::{Error, Outcome};
@@ -18,6 +19,7 @@ use std::io::{self, BufRead, BufReader};
 pub fn run(
     session: &mut Session,
     args: &PracticeArgs,
+    rubric: &Rubric,
     stdout: Palette,
     stderr: Palette,
 ) -> Result<Outcome, Error> {
@@ -34,7 +36,10 @@ pub fn run(
     let cast = session.cast();
     let briefing = Briefing::new(cast.scenario, cast.persona);
     let mut screen: Box<dyn Screen> = if args.json {
-        let mut json_screen = JsonScreen { out: Out::stdout() };
+        let mut json_screen = JsonScreen {
+            out: Out::stdout(),
+            rubric: rubric.clone(),
+        };
         json_screen.event(json!({
             "event": "start",
             "scenario": briefing.id,
@@ -59,6 +64,7 @@ pub fn run(
             palette: stdout,
             stderr,
             width,
+            rubric: rubric.clone(),
         };
         if !session.turns().is_empty() {
             plain.info(
@@ -73,7 +79,10 @@ pub fn run(
     loop {
         if args.json {
             let turn = session.conversation().turns_taken() + 1;
-            let mut prompt = JsonScreen { out: Out::stdout() };
+            let mut prompt = JsonScreen {
+                out: Out::stdout(),
+                rubric: rubric.clone(),
+            };
             prompt.event(json!({"event": "prompt", "turn": turn}))?;
         }
         let mut line = String::new();
