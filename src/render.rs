@@ -309,50 +309,6 @@ pub fn why(t: &crate::engine::Turn, palette: &Palette, width: usize) -> String {
     out
 }
 
-pub fn summary(
-    p: &crate::session::PathSummary,
-    model: &crate::content::model::Model,
-    palette: &Palette,
-) -> String {
-    let mut out = format!(
-        "{} outcome {} · {} turn{}{}\n",
-        palette.heading("How it went:"),
-        serde_json::to_value(p.outcome)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-        p.turns,
-        if p.turns == 1 { "" } else { "s" },
-        p.end
-            .map(|e| format!(" · {}", end_words(e)))
-            .unwrap_or_default()
-    );
-    for step in &p.steps {
-        let title = model
-            .step(step.id)
-            .map_or_else(|| step.id.to_string(), |s| clean(&s.title));
-        let state = match (step.reached, step.light) {
-            (false, _) => palette.quiet("not reached"),
-            (true, crate::engine::Light::Green) => palette.good("green"),
-            (true, crate::engine::Light::Yellow) => palette.warn("yellow"),
-        };
-        let turns = if step.turns.is_empty() {
-            String::new()
-        } else {
-            let list: Vec<String> = step.turns.iter().map(u32::to_string).collect();
-            format!("  turns {}", list.join(", "))
-        };
-        let _ = writeln!(
-            out,
-            "  {} {:<32} {state}{}",
-            step.id.number(),
-            title,
-            palette.quiet(&turns)
-        );
-    }
-    out
-}
-
 pub fn end_words(end: crate::engine::End) -> &'static str {
     match end {
         crate::engine::End::Agreed => "next steps agreed",

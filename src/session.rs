@@ -4,7 +4,7 @@
 
 use crate::classify::Classifier;
 use crate::content::step::Step;
-use crate::engine::{Cast, Conversation, End, Light, Outcome, Turn};
+use crate::engine::{Cast, Conversation, End, Light, Turn};
 use crate::transcript::{FORMAT, Header, Journal, Loaded, Record, TurnRecord, WriteFailed};
 use serde::Serialize;
 use std::fmt;
@@ -63,23 +63,6 @@ pub struct Hint {
     pub step_title: String,
     pub advice: String,
     pub example: Option<String>,
-}
-
-/// The path so far, step by step: a plain summary until the scorer's report.
-#[derive(Debug, Serialize)]
-pub struct PathSummary {
-    pub turns: usize,
-    pub steps: Vec<StepSummary>,
-    pub outcome: Outcome,
-    pub end: Option<End>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct StepSummary {
-    pub id: Step,
-    pub reached: bool,
-    pub light: Light,
-    pub turns: Vec<u32>,
 }
 
 pub struct Session<'c> {
@@ -312,33 +295,6 @@ impl<'c> Session<'c> {
             step_title: title,
             advice,
             example,
-        }
-    }
-
-    /// The path so far, step by step.
-    pub fn path_summary(&self) -> PathSummary {
-        let steps = Step::ALL
-            .iter()
-            .map(|step| {
-                let turns: Vec<u32> = self
-                    .turns
-                    .iter()
-                    .filter(|t| t.step == *step)
-                    .map(|t| t.turn)
-                    .collect();
-                StepSummary {
-                    id: *step,
-                    reached: !turns.is_empty(),
-                    light: self.conversation.light(*step),
-                    turns,
-                }
-            })
-            .collect();
-        PathSummary {
-            turns: self.turns.len(),
-            steps,
-            outcome: self.conversation.state().outcome(),
-            end: self.conversation.state().end,
         }
     }
 }

@@ -43,7 +43,7 @@ pub fn load_rubric(path: Option<&Path>) -> Result<Rubric, Error> {
 
 /// One transcript, scored, or why it could not be.
 enum Result1<'l> {
-    Scored(Loaded, crate::replay::Replayed<'l>, Scorecard),
+    Scored(Box<(Loaded, crate::replay::Replayed<'l>, Scorecard)>),
     Unreadable(String),
     Altered(Altered),
 }
@@ -56,7 +56,7 @@ fn evaluate<'l>(library: &'l Library, path: &Path, rubric: &Rubric) -> Result1<'
     match rebuild(library, &loaded) {
         Ok(replayed) => {
             let card = score_of(&replayed.cast, &replayed.turns, &replayed.state, rubric);
-            Result1::Scored(loaded, replayed, card)
+            Result1::Scored(Box::new((loaded, replayed, card)))
         }
         Err(altered) => Result1::Altered(altered),
     }
@@ -96,7 +96,8 @@ pub fn score(
         let shown = path.display().to_string();
         let result = evaluate(library, path, rubric);
         match (&format, &result) {
-            (Format::Text, Result1::Scored(loaded, replayed, card)) => {
+            (Format::Text, Result1::Scored(scored)) => {
+                let (loaded, replayed, card) = scored.as_ref();
                 let who = loaded
                     .header
                     .trainee
@@ -112,7 +113,8 @@ pub fn score(
                 out.line(render::scorecard(card, stdout, render::width()).trim_end())?;
                 out.line("")?;
             }
-            (Format::Json, Result1::Scored(loaded, _, card)) => {
+            (Format::Json, Result1::Scored(scored)) => {
+                let (loaded, _, card) = scored.as_ref();
                 let mut value = serde_json::to_value(card).unwrap_or_default();
                 if let Some(object) = value.as_object_mut() {
                     object.insert("transcript".into(), json!(shown));
@@ -122,7 +124,8 @@ pub fn score(
                 }
                 out.json(&value)?;
             }
-            (Format::Csv, Result1::Scored(loaded, _, card)) => {
+            (Format::Csv, Result1::Scored(scored)) => {
+                let (loaded, _, card) = scored.as_ref();
                 let h = &loaded.header;
                 let mut row = vec![
                     shown.clone(),

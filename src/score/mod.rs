@@ -312,7 +312,7 @@ pub fn score(cast: &Cast, turns: &[Turn], state: &State, rubric: &Rubric) -> Sco
         .filter(|t| t.reading.primary == Move::Ask)
         .collect();
     let ask_applies = start <= Step::Ask;
-    if ask_applies && asks.is_empty() && !matches!(state.answer, Some(_)) {
+    if ask_applies && asks.is_empty() && state.answer.is_none() {
         found.push(Found::whole("never-asked"));
     }
     if let Some(first) = asks.first() {
@@ -545,11 +545,7 @@ fn card(
         .iter()
         .filter_map(|a| a.score.map(|s| (s * a.weight, a.weight)))
         .fold((0, 0), |(s, w), (ds, dw)| (s + ds, w + dw));
-    let mut total = if weights == 0 {
-        0
-    } else {
-        (sum + weights / 2) / weights
-    };
+    let mut total = (sum + weights / 2).checked_div(weights).unwrap_or(0);
     let mut capped_by = None;
     for f in &findings {
         if let Some(cap) = rubric.finding(&f.code).and_then(|d| d.cap)
