@@ -123,6 +123,11 @@ impl Journal {
         self.file.is_some()
     }
 
+    /// Where the transcript is being saved, if it is.
+    pub fn saved_path(&self) -> Option<&Path> {
+        self.path.as_deref().filter(|_| self.on_disk())
+    }
+
     /// Appends one record and makes it durable. If the disk fails, the journal keeps the
     /// record in memory from then on and reports the failure once.
     pub fn append(&mut self, record: &Record) -> Result<(), WriteFailed> {

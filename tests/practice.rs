@@ -3,32 +3,13 @@
 
 mod common;
 
-use common::{Test, json};
+use common::{Test, json, model_lines};
 use expectrl::session::OsSession;
 use expectrl::{ControlCode, Expect, Session};
 use greenlight::transcript::{self, Record};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdout, Stdio};
 use std::time::Duration;
-
-/// A conversation that follows the model all the way with Marisol (seed 41).
-const MODEL_LINES: &str = "Hi, I'm Sam from 2B. I'm with the East Side Tenants Union, we're talking to everyone on this floor about the heat.
-What has this winter been like for you and the kids?
-
-Why does that matter so much to you?
-Who do you think is responsible for the boiler breaking all the time?
-I'm in this because my apartment hit 56 degrees last January and I slept at my sister's.
-Here's the plan: 25 apartments at the meeting Thursday, then we deliver the letter on the 17th. What do you think?
-What worries you about it?
-At the Birchwood 29 households signed together and nobody was pushed out, and the union lawyer answers the same day.
-Can I count on you to come to the meeting Thursday at 7?
-
-So you're already carrying everyone. What would make an hour possible?
-It's one hour, kids are welcome, and I'll walk down with you.
-Can I count on you to come Thursday at 7?
-What's the best way to remind you, text or a knock?
-So you'll come Thursday at 7 with the kids, and I'll text you Wednesday night.
-";
 
 fn turns_in(path: &std::path::Path) -> Vec<transcript::TurnRecord> {
     let loaded = transcript::load(path).expect("the transcript loads");
@@ -46,7 +27,7 @@ fn turns_in(path: &std::path::Path) -> Vec<transcript::TurnRecord> {
 
 #[test]
 fn a_scripted_conversation_runs_to_a_clear_yes_and_is_saved() {
-    let t = Test::new().file("lines.txt", MODEL_LINES);
+    let t = Test::new().file("lines.txt", model_lines().as_str());
     let (lines, saved) = (t.path("lines.txt"), t.path("out/session.jsonl"));
     let t = t.args(&[
         "practice",
@@ -60,11 +41,7 @@ fn a_scripted_conversation_runs_to_a_clear_yes_and_is_saved() {
     let run = t.succeeds();
     assert!(run.stdout.contains("you › Hi, I'm Sam"), "{}", run.stdout);
     assert!(run.stdout.contains("Marisol  "), "{}", run.stdout);
-    assert!(
-        run.stdout.contains("How it went: outcome yes"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("/100 · outcome yes"), "{}", run.stdout);
     assert!(run.stdout.contains("next steps agreed"), "{}", run.stdout);
     let loaded = transcript::load(&t.join("out/session.jsonl")).expect("saved");
     assert_eq!(loaded.header.scenario, "boiler-4c");
@@ -77,7 +54,7 @@ fn a_scripted_conversation_runs_to_a_clear_yes_and_is_saved() {
 fn the_same_seed_and_lines_give_byte_identical_output_and_transcripts() {
     let run = |seed: &str| {
         let t = Test::new()
-            .file("lines.txt", MODEL_LINES)
+            .file("lines.txt", model_lines().as_str())
             .env("SOURCE_DATE_EPOCH", "1796000000");
         let (lines, saved) = (t.path("lines.txt"), t.path("session.jsonl"));
         let t = t.args(&[
@@ -279,7 +256,7 @@ fn json_mode_holds_a_live_conversation_through_a_pipe() {
         (Some("end"), Some("trainee"))
     );
     assert_eq!(end["outcome"], "none");
-    assert_eq!(live.next()["event"], "summary");
+    assert_eq!(live.next()["event"], "score");
     assert_eq!(live.child.wait().expect("exit").code(), Some(0));
 }
 
@@ -291,7 +268,8 @@ fn a_killed_session_keeps_every_completed_turn_and_resumes() {
     let saved = t.path("killed.jsonl");
     let t = t.args(&["practice", "--json", "--seed", "41", "--transcript", &saved]);
     let mut live = Live::start(&t);
-    let first: Vec<&str> = MODEL_LINES.lines().take(3).collect();
+    let model = model_lines();
+    let first: Vec<&str> = model.lines().take(3).collect();
     live.next(); // start
     for line in &first {
         assert_eq!(live.next()["event"], "prompt");
@@ -308,7 +286,8 @@ fn a_killed_session_keeps_every_completed_turn_and_resumes() {
         first
     );
 
-    let rest: String = MODEL_LINES
+    let rest: String = model_lines()
+        .as_str()
         .lines()
         .skip(3)
         .map(|l| format!("{l}\n"))
@@ -325,13 +304,13 @@ fn a_killed_session_keeps_every_completed_turn_and_resumes() {
         resumed.stdout
     );
     assert!(
-        resumed.stdout.contains("How it went: outcome yes"),
+        resumed.stdout.contains("/100 · outcome yes"),
         "{}",
         resumed.stdout
     );
 
     // The resumed conversation is the one that would have happened without the kill.
-    let whole = Test::new().file("all.txt", MODEL_LINES);
+    let whole = Test::new().file("all.txt", model_lines().as_str());
     let (all, whole_saved) = (whole.path("all.txt"), whole.path("whole.jsonl"));
     let whole = whole.args(&[
         "practice",
@@ -528,7 +507,7 @@ fn the_repl_converses_coaches_and_ends_with_a_summary() {
     p.send_line("/why").expect("send");
     p.expect("read as explore").expect("an explanation");
     p.send_line("/end").expect("send");
-    p.expect("outcome none").expect("the summary");
+    p.expect("outcome none").expect("the scorecard");
     p.expect("Practise again").expect("the offer");
     p.send_line("n").expect("send");
     p.expect(expectrl::Eof).expect("it exits");
@@ -598,7 +577,7 @@ fn ctrl_d_then_finish_shows_the_summary() {
     p.expect("Finish and see how it went")
         .expect("the question");
     p.send_line("f").expect("send");
-    p.expect("How it went").expect("the summary");
+    p.expect("/100 · outcome").expect("the scorecard");
     p.send_line("n").expect("send");
     p.expect(expectrl::Eof).expect("it exits");
 }

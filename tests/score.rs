@@ -3,25 +3,7 @@
 
 mod common;
 
-use common::{Test, json};
-
-const MODEL: &str = "Hi, I'm Sam from 2B. I'm with the East Side Tenants Union, we're talking to everyone on this floor about the heat.
-What has this winter been like for you and the kids?
-
-Why does that matter so much to you?
-Who do you think is responsible for the boiler breaking all the time?
-I'm in this because my apartment hit 56 degrees last January and I slept at my sister's.
-Here's the plan: 25 apartments at the meeting Thursday, then we deliver the letter on the 17th. What do you think?
-What worries you about it?
-At the Birchwood 29 households signed together and nobody was pushed out, and the union lawyer answers the same day.
-Can I count on you to come to the meeting Thursday at 7?
-
-So you're already carrying everyone. What would make an hour possible?
-It's one hour, kids are welcome, and I'll walk down with you.
-Can I count on you to come Thursday at 7?
-What's the best way to remind you, text or a knock?
-So you'll come Thursday at 7 with the kids, and I'll text you Wednesday night.
-";
+use common::{Test, json, model_lines};
 
 /// A test folder holding a transcript made by practising `lines`.
 fn practised(lines: &str, extra: &[&str]) -> Test {
@@ -46,7 +28,7 @@ fn practised(lines: &str, extra: &[&str]) -> Test {
 
 #[test]
 fn a_model_conversation_scores_high_with_a_clear_yes() {
-    let t = practised(MODEL, &[]);
+    let t = practised(model_lines().as_str(), &[]);
     let saved = t.path("s.jsonl");
     let run = t.args(&["score", "--json", &saved]).succeeds();
     let card = json(&run.stdout);
@@ -69,7 +51,7 @@ fn a_model_conversation_scores_high_with_a_clear_yes() {
 
 #[test]
 fn the_scorecard_in_text_has_the_chart_and_what_to_try() {
-    let t = practised(MODEL, &[]);
+    let t = practised(model_lines().as_str(), &[]);
     let saved = t.path("s.jsonl");
     let run = t.args(&["score", &saved]).succeeds();
     for part in [
@@ -113,7 +95,7 @@ fn skipping_to_the_ask_scores_low_and_says_why() {
 
 #[test]
 fn a_transcript_edited_by_hand_is_reported_as_altered() {
-    let t = practised(MODEL, &[]);
+    let t = practised(model_lines().as_str(), &[]);
     let saved = t.path("s.jsonl");
     let text = std::fs::read_to_string(&saved).expect("saved");
     let faked = text.replacen("\"light\":\"yellow\"", "\"light\":\"green\"", 1);
@@ -135,7 +117,7 @@ fn a_transcript_edited_by_hand_is_reported_as_altered() {
 
 #[test]
 fn changed_content_and_an_undo_in_exam_mode_are_reported_as_altered() {
-    let t = practised(MODEL, &[]);
+    let t = practised(model_lines().as_str(), &[]);
     let saved = t.path("s.jsonl");
     let text = std::fs::read_to_string(&saved).expect("saved");
     std::fs::write(&saved, text.replacen("fnv1a64:", "fnv1a64:0", 1)).expect("edit");
@@ -170,7 +152,7 @@ fn changed_content_and_an_undo_in_exam_mode_are_reported_as_altered() {
 
 #[test]
 fn csv_has_a_row_per_transcript_and_marks_the_altered_ones() {
-    let t = practised(MODEL, &[]);
+    let t = practised(model_lines().as_str(), &[]);
     let saved = t.path("s.jsonl");
     let t = t.file("broken.jsonl", "not a transcript\n");
     let broken = t.path("broken.jsonl");
@@ -188,7 +170,7 @@ fn csv_has_a_row_per_transcript_and_marks_the_altered_ones() {
 
 #[test]
 fn replay_annotates_every_turn() {
-    let t = practised(MODEL, &[]);
+    let t = practised(model_lines().as_str(), &[]);
     let saved = t.path("s.jsonl");
     let run = t.args(&["replay", &saved]).succeeds();
     assert!(run.stdout.contains("  3 you › "), "{}", run.stdout);
@@ -207,7 +189,7 @@ fn replay_annotates_every_turn() {
 
 #[test]
 fn a_trainers_rubric_changes_the_weights_and_a_broken_one_is_explained() {
-    let t = practised(MODEL, &[]);
+    let t = practised(model_lines().as_str(), &[]);
     let saved = t.path("s.jsonl");
     let bundled =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rubrics/default.toml"))
@@ -249,7 +231,7 @@ fn a_trainers_rubric_changes_the_weights_and_a_broken_one_is_explained() {
 
 #[test]
 fn json_practice_ends_with_a_score_event() {
-    let t = Test::new().file("lines.txt", MODEL);
+    let t = Test::new().file("lines.txt", model_lines().as_str());
     let lines = t.path("lines.txt");
     let run = t
         .args(&["practice", "--json", "--seed", "41", "--input", &lines])

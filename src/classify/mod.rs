@@ -298,8 +298,11 @@ impl Classifier {
                     evidence: format!("words: {word}"),
                 });
             }
-            // Fragments ("Ok.", "So.") say nothing when other sentences do.
-            if m == Move::Unclear && sentences.len() > 1 {
+            // Fragments ("Ok.", "So.") say nothing when other sentences do. Pressure and
+            // rescue cost the trainee dearly, so beside other moves they need a cue: when
+            // unsure, the milder reading.
+            let uncued_charge = matches!(m, Move::Pressure | Move::Rescue) && !cued(m);
+            if sentences.len() > 1 && (m == Move::Unclear || uncued_charge) {
                 continue;
             }
             if moves.last() != Some(&m) {

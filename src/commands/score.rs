@@ -95,8 +95,33 @@ pub fn score(
     for path in paths {
         let shown = path.display().to_string();
         let result = evaluate(library, path, rubric);
-        match (&format, &result) {
-            (Format::Text, Result1::Scored(scored)) => {
+        let scored = match &result {
+            Result1::Scored(scored) => scored,
+            Result1::Altered(altered) => {
+                failed = true;
+                let reason = format!("altered: {altered}");
+                report_failure(
+                    &format, columns, &mut table, out, stderr, &shown, "altered", &reason,
+                )?;
+                continue;
+            }
+            Result1::Unreadable(reason) => {
+                failed = true;
+                report_failure(
+                    &format,
+                    columns,
+                    &mut table,
+                    out,
+                    stderr,
+                    &shown,
+                    "unreadable",
+                    reason,
+                )?;
+                continue;
+            }
+        };
+        match &format {
+            Format::Text => {
                 let (loaded, replayed, card) = scored.as_ref();
                 let who = loaded
                     .header
@@ -113,7 +138,7 @@ pub fn score(
                 out.line(render::scorecard(card, stdout, render::width()).trim_end())?;
                 out.line("")?;
             }
-            (Format::Json, Result1::Scored(scored)) => {
+            Format::Json => {
                 let (loaded, _, card) = scored.as_ref();
                 let mut value = serde_json::to_value(card).unwrap_or_default();
                 if let Some(object) = value.as_object_mut() {
@@ -124,7 +149,7 @@ pub fn score(
                 }
                 out.json(&value)?;
             }
-            (Format::Csv, Result1::Scored(scored)) => {
+            Format::Csv => {
                 let (loaded, _, card) = scored.as_ref();
                 let h = &loaded.header;
                 let mut row = vec![
@@ -157,32 +182,6 @@ pub fn score(
                         .join(" "),
                 );
                 table.write_record(&row).map_err(csv_error)?;
-            }
-            (_, Result1::Unreadable(reason)) => {
-                failed = true;
-                report_failure(
-                    &format,
-                    columns,
-                    &mut table,
-                    out,
-                    stderr,
-                    &shown,
-                    "unreadable",
-                    reason,
-                )?;
-            }
-            (_, Result1::Altered(altered)) => {
-                failed = true;
-                report_failure(
-                    &format,
-                    columns,
-                    &mut table,
-                    out,
-                    stderr,
-                    &shown,
-                    "altered",
-                    &format!("altered: {altered}"),
-                )?;
             }
         }
     }

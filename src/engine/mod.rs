@@ -28,6 +28,9 @@ const TRUST_FOR_STORY: i64 = 35;
 const TRUST_FOR_DEEP: i64 = 50;
 // Below this, an ask is refused outright.
 const TRUST_FOR_ANYTHING: i64 = 20;
+// Pressure squeezes out a yes only from someone this close to the trust a real yes needs;
+// anyone further away closes up and says no.
+const PRESSURE_YES_MARGIN: i64 = 25;
 
 // What each move does to trust and openness. Listening builds trust faster than talking.
 const TRUST_FRAME: i64 = 10;
@@ -45,8 +48,11 @@ const OPENNESS_OBJECTION_MET: i64 = 10;
 const OPENNESS_CONSEQUENCE: i64 = 8;
 const OPENNESS_SHARED_STAKE: i64 = 3;
 
-/// Statements in a row, without a question, before it is a lecture.
-const LECTURE_AFTER: u32 = 2;
+/// Statements in a row, without a question, before it is a lecture once the stake is
+/// found: the model's step 4 is itself four statements (their stake and yours, the facts,
+/// the vision, the plan) before checking their reaction. Before the stake is found every
+/// statement already costs patience.
+const LECTURE_AFTER: u32 = 4;
 
 /// What the persona is talking with: read-only content, shared.
 #[derive(Clone, Copy)]
@@ -310,9 +316,9 @@ impl<'c> Conversation<'c> {
     /// The persona notices the moves it does not answer.
     fn notice(&mut self, reading: &Reading, why: &mut Vec<String>) {
         let s = &mut self.state;
-        for (n, m) in reading.moves.iter().enumerate() {
-            let is_primary = n + 1 == reading.moves.len() && *m == reading.primary;
-            if is_primary {
+        for m in &reading.moves {
+            // The move the persona answers is not also noticed: its effect comes once.
+            if *m == reading.primary {
                 continue;
             }
             match m {
@@ -862,11 +868,17 @@ impl<'c> Conversation<'c> {
         }
         if !self.stake_found() {
             self.state.patience -= 1;
-            if let Some(r) = self.reaction(m, step) {
-                let _ = r;
+            // Told too early, the statement lands where the conversation still is.
+            let here = self.state.step;
+            let at = if self.reaction(m, here).is_some() {
+                here
+            } else {
+                step
+            };
+            if self.reaction(m, at).is_some() {
                 return self.move_reply(
                     m,
-                    step,
+                    at,
                     &d.vision.skeptical,
                     "you told them about the campaign before finding out what they care about",
                 );
@@ -1018,7 +1030,17 @@ impl<'c> Conversation<'c> {
         self.state.pressured = true;
         self.state.patience -= 1;
         let asked = self.state.asks > 0 && self.state.answer != Some(Answer::Yes);
-        if asked && self.state.trust >= TRUST_FOR_ANYTHING {
+        let close_enough = self.state.trust >= TRUST_FOR_ANYTHING
+            && self.state.trust >= persona.needs.trust.get() - PRESSURE_YES_MARGIN;
+        if asked && !close_enough {
+            self.state.answer = Some(Answer::No);
+            return Beat::new(
+                &persona.ask.no,
+                "ask:no",
+                "pushed that hard, they closed up and said no",
+            );
+        }
+        if asked {
             self.state.answer = Some(Answer::PressuredYes);
             return Beat::new(
                 persona

@@ -202,11 +202,7 @@ fn save_history(
 }
 
 fn transcript_note(session: &Session) -> String {
-    match session
-        .journal()
-        .path()
-        .filter(|_| session.journal().on_disk())
-    {
+    match session.journal().saved_path() {
         Some(path) => format!(
             "Saving every turn to {}",
             clean(&path.display().to_string())

@@ -52,11 +52,7 @@ fn status_text(session: &Session, palette: &Palette) -> String {
 }
 
 fn transcript_line(session: &Session) -> String {
-    match session
-        .journal()
-        .path()
-        .filter(|_| session.journal().on_disk())
-    {
+    match session.journal().saved_path() {
         Some(path) => format!("Transcript: {}\n", clean(&path.display().to_string())),
         None => "Transcript: in memory only (it could not be saved to disk)\n".to_owned(),
     }
@@ -150,11 +146,7 @@ impl Screen for PlainScreen {
     }
 
     fn left(&mut self, session: &Session) -> io::Result<()> {
-        let text = match session
-            .journal()
-            .path()
-            .filter(|_| session.journal().on_disk())
-        {
+        let text = match session.journal().saved_path() {
             Some(path) => format!(
                 "Left the conversation. Continue it with: greenlight practice --resume {}",
                 clean(&path.display().to_string())

@@ -237,22 +237,33 @@ pub fn score(cast: &Cast, turns: &[Turn], state: &State, rubric: &Rubric) -> Sco
     if talk_share > rubric.thresholds.talk_share && turns.len() >= 3 {
         found.push(Found::whole("talked-too-much").with("share", talk_share));
     }
-    let (mut run, mut run_start, mut longest, mut longest_start) = (0u32, 0u32, 0u32, 0u32);
+    // A run of statements is a lecture at `lecture_run`, or already at `lecture_run_early`
+    // when it starts before their stake is found.
+    let (mut run, mut run_start, mut early) = (0u32, 0u32, false);
+    let mut lecture: Option<(u32, u32)> = None;
+    let mut stake_found = start > Step::Stake;
     for t in turns {
         if is_statement(t.reading.primary) && !t.reading.question {
             if run == 0 {
                 run_start = t.turn;
+                early = !stake_found;
             }
             run += 1;
-            if run > longest {
-                (longest, longest_start) = (run, run_start);
+            let limit = if early {
+                rubric.thresholds.lecture_run_early
+            } else {
+                rubric.thresholds.lecture_run
+            };
+            if run >= limit && lecture.is_none_or(|(_, count)| run > count) {
+                lecture = Some((run_start, run));
             }
         } else {
             run = 0;
         }
+        stake_found |= t.lights[index(Step::Stake)] == Light::Green;
     }
-    if longest >= rubric.thresholds.lecture_run {
-        found.push(Found::at("lectured", longest_start).with("count", longest));
+    if let Some((at, count)) = lecture {
+        found.push(Found::at("lectured", at).with("count", count));
     }
     for pair in turns.windows(2) {
         let (before, t) = (&pair[0], &pair[1]);

@@ -73,15 +73,20 @@ pub struct Thresholds {
     pub talk_share: u32,
     /// This many statements in a row, with no question, is a lecture.
     pub lecture_run: u32,
+    /// Before their stake is found, this many is already a lecture.
+    pub lecture_run_early: u32,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
         // 43% is what the best sales reps talked in 25,537 recorded calls; average ones
-        // talked 65–75%. Above 60% is clearly more talking than listening.
+        // talked 65–75%. Above 60% is clearly more talking than listening. The model's
+        // step 4 is four statements (the stakes, the facts, the vision, the plan) before a
+        // question, so five in a row is a lecture; before the stake is found, two.
         Thresholds {
             talk_share: 60,
-            lecture_run: 3,
+            lecture_run: 5,
+            lecture_run_early: 2,
         }
     }
 }

@@ -120,3 +120,27 @@ impl Test {
         self.dir.path().join(relative)
     }
 }
+
+/// The trainee's lines of the reference conversation that follows the model with Marisol
+/// (seed 41), from tests/conversations/boiler-4c.toml, one a line ("" is silence).
+pub fn model_lines() -> String {
+    let fixture: toml::Table = toml::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conversations/boiler-4c.toml"
+        ))
+        .expect("the boiler-4c reference conversations"),
+    )
+    .expect("valid TOML");
+    let conversations = fixture["conversation"].as_array().expect("conversations");
+    let model = conversations
+        .iter()
+        .find(|c| c["name"].as_str() == Some("model"))
+        .expect("a model conversation");
+    model["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .map(|l| format!("{}\n", l.as_str().expect("a line")))
+        .collect()
+}
