@@ -307,9 +307,10 @@ pub fn score(cast: &Cast, turns: &[Turn], state: &State, rubric: &Rubric) -> Sco
                 found.push(Found::whole(code));
             }
         }
+        // Sharing the vision or the plan is what the line does, not a date named in passing.
         let shared_at = turns
             .iter()
-            .position(|t| t.reading.has(Move::Vision) || t.reading.has(Move::Plan));
+            .position(|t| matches!(t.reading.primary, Move::Vision | Move::Plan));
         if let Some(at) = shared_at
             && !turns[at..].iter().any(|t| t.reading.has(Move::Gauge))
         {
