@@ -406,3 +406,117 @@ fn a_drill_opens_with_the_earlier_steps_done() {
         );
     }
 }
+
+#[test]
+fn facts_told_at_the_door_get_the_personas_own_reaction() {
+    // Marisol's reaction to `educate` in the introduction, not a generic skeptical line.
+    let mut c = talk("boiler-4c", 8);
+    let persona = &LIBRARY
+        .personas
+        .values()
+        .find(|p| p.item.id().as_str() == "marisol-reyes")
+        .expect("marisol")
+        .item;
+    let own = persona
+        .reactions
+        .iter()
+        .find(|r| r.to == Move::Educate && r.step == Some(Step::Introduction))
+        .expect("marisol reacts to facts at the door");
+    let turn = act(
+        &mut c,
+        "Greyline bought this building for 6.4 million dollars in 2022.",
+        &[Move::Educate],
+    );
+    assert!(own.says.all().contains(&turn.text), "{}", turn.text);
+}
+
+#[test]
+fn a_frame_answered_is_not_also_noticed() {
+    let mut once = talk("boiler-4c", 9);
+    act(
+        &mut once,
+        "Hi, I'm Sam from 2B with the tenants union.",
+        &[Move::Frame],
+    );
+    let mut with_plan = talk("boiler-4c", 9);
+    // The frame is the primary move, the date a plan noticed in passing.
+    let mut reading = Reading::of(
+        "Hi, I'm Sam from 2B with the tenants union, the meeting is Thursday.",
+        &[Move::Frame, Move::Plan],
+    );
+    reading.primary = Move::Frame;
+    with_plan.respond(reading);
+    assert_eq!(
+        once.state().trust,
+        with_plan.state().trust,
+        "the frame's trust counted once"
+    );
+}
+
+#[test]
+fn pressure_closes_up_a_hard_persona_far_from_a_yes() {
+    // Ray needs trust 60 for a yes: pushed at trust 40, he says no instead of giving in.
+    let mut c = talk("dorsey-street-porch", 10);
+    act(
+        &mut c,
+        "Evening. I'm Sam from Hatch Street, with the neighbourhood air group. We're talking to everyone near the yard.",
+        &[Move::Frame],
+    );
+    act(
+        &mut c,
+        "What's it been like living this close to the yard?",
+        &[Move::Explore],
+    );
+    act(&mut c, "", &[Move::Silence]);
+    act(
+        &mut c,
+        "Will you testify at the permit hearing on August 25?",
+        &[Move::Ask],
+    );
+    let pushed = act(
+        &mut c,
+        "Come on, if you really cared about Kaylee you'd say yes.",
+        &[Move::Pressure],
+    );
+    assert_eq!(c.state().answer, Some(Answer::No), "{pushed:?}");
+    assert!(
+        pushed.why.iter().any(|w| w.contains("closed up")),
+        "{:?}",
+        pushed.why
+    );
+}
+
+#[test]
+fn the_models_step_four_is_not_a_lecture() {
+    // Their stake and yours, the facts, the vision, the plan: four statements in a row,
+    // after the stake is found, cost no patience.
+    let mut c = talk("boiler-4c", 11);
+    to_the_story(&mut c);
+    act(
+        &mut c,
+        "Who do you think is responsible for the boiler?",
+        &[Move::Agitate],
+    );
+    let patience = c.state().patience;
+    for (m, line) in [
+        (
+            Move::OwnStake,
+            "I want that fixed too: my apartment hit 56 degrees last January.",
+        ),
+        (
+            Move::Educate,
+            "Greyline has bought eleven buildings on the East Side since 2021.",
+        ),
+        (
+            Move::Vision,
+            "We're forming a tenants association so nobody faces Halvorsen alone.",
+        ),
+        (
+            Move::Plan,
+            "Twenty-five apartments at the meeting Thursday, then the letter on the 17th.",
+        ),
+    ] {
+        act(&mut c, line, &[m]);
+    }
+    assert_eq!(c.state().patience, patience);
+}
