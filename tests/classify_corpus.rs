@@ -2,7 +2,7 @@
 //! trained on, and that no cue in the lexicon was written from. Prints per-move precision
 //! and recall.
 //!
-//! The goal is 90% top-1 (issue 3). Measured 2026-11-24: 86.6%. Until the goal is met this
+//! The goal is 90% top-1 (issue 3). Measured 2026-11-24: 87.1%. Until the goal is met this
 //! test guards what has been reached, so a change that makes reading worse fails here;
 //! raise `REQUIRED` as accuracy improves, never lower it.
 
@@ -10,7 +10,7 @@ use greenlight::classify::{Classifier, Split, corpus};
 use greenlight::moves::Move;
 use std::collections::BTreeMap;
 
-const REQUIRED: f64 = 0.85;
+const REQUIRED: f64 = 0.86;
 const GOAL: f64 = 0.90;
 
 #[test]

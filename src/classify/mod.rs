@@ -94,10 +94,12 @@ pub fn corpus() -> Vec<CorpusLine> {
     let more = include_str!("../../tests/data/classify/corpus-more.jsonl");
     // Lines content writers saw misread while writing personas, with what they meant.
     let field = include_str!("../../tests/data/classify/corpus-field.jsonl");
+    let third = include_str!("../../tests/data/classify/corpus-third.jsonl");
     original
         .lines()
         .chain(more.lines())
         .chain(field.lines())
+        .chain(third.lines())
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| serde_json::from_str(l).ok())
         .collect()
@@ -337,7 +339,7 @@ impl Classifier {
         if features.stuffed() {
             return Move::Unclear;
         }
-        self.model.predict(&features.names)
+        self.model.predict(&features.names, &[])
     }
 }
 

@@ -123,11 +123,13 @@ impl LinearModel {
         ids
     }
 
-    pub fn predict(&self, features: &[String]) -> Move {
+    /// The most likely move that is not one of `unless`.
+    pub fn predict(&self, features: &[String], unless: &[Move]) -> Move {
         let probabilities = self.probabilities_of(&self.ids(features));
         let best = probabilities
             .iter()
             .enumerate()
+            .filter(|(i, _)| !unless.contains(&Move::ALL[*i]))
             .max_by(|a, b| a.1.total_cmp(b.1))
             .map_or(CLASSES - 1, |(i, _)| i);
         Move::ALL[best]
