@@ -20,7 +20,10 @@ pub use reading::{Cue, Reading};
 
 use crate::moves::Move;
 use model::{Example, LinearModel};
-use regex::{RegexSet, RegexSetBuilder};
+// Bytes, not str: with Unicode off, `\b` is an ASCII word boundary the lazy DFA can run
+// (a Unicode one makes it fall back to a far slower engine). The lexicon is English words;
+// nothing in it needs Unicode classes.
+use regex::bytes::{Regex, RegexBuilder};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -108,9 +111,10 @@ pub fn corpus() -> Vec<CorpusLine> {
 pub struct Classifier {
     spelling: HashMap<String, String>,
     cues: Vec<CueDef>,
-    set: RegexSet,
-    /// Pattern index → cue index.
-    pattern_cue: Vec<usize>,
+    /// One automaton per cue, parallel to `cues`. A single set of every pattern would be
+    /// one automaton so large that its lazy DFA keeps rebuilding states (it took a second
+    /// to train at start-up); small ones stay cached.
+    matchers: Vec<Regex>,
     model: LinearModel,
 }
 
@@ -131,35 +135,37 @@ impl Classifier {
     pub fn train(lexicon: &str, corpus: &[CorpusLine]) -> Result<Classifier, String> {
         let file: LexiconFile = toml::from_str(lexicon).map_err(|e| e.to_string())?;
         let mut cues = Vec::new();
-        let mut patterns = Vec::new();
-        let mut pattern_cue = Vec::new();
-        for (index, cue) in file.cue.into_iter().enumerate() {
-            for pattern in cue.patterns {
-                if pattern.len() > MAX_PATTERN_LEN {
-                    return Err(format!(
-                        "cue `{}`: a pattern is over {MAX_PATTERN_LEN} characters",
-                        cue.name
-                    ));
-                }
-                patterns.push(pattern);
-                pattern_cue.push(index);
+        let mut matchers = Vec::new();
+        for cue in file.cue {
+            if let Some(long) = cue.patterns.iter().find(|p| p.len() > MAX_PATTERN_LEN) {
+                return Err(format!(
+                    "cue `{}`: a pattern is over {MAX_PATTERN_LEN} characters: {long}",
+                    cue.name
+                ));
             }
+            let alternation = cue
+                .patterns
+                .iter()
+                .map(|p| format!("(?:{p})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            let matcher = RegexBuilder::new(&alternation)
+                .case_insensitive(true)
+                .unicode(false)
+                .size_limit(MAX_COMPILED_BYTES)
+                .dfa_size_limit(MAX_COMPILED_BYTES)
+                .build()
+                .map_err(|e| format!("cue `{}`: {e}", cue.name))?;
+            matchers.push(matcher);
             cues.push(CueDef {
                 for_move: cue.for_move,
                 name: cue.name,
             });
         }
-        let set = RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .size_limit(MAX_COMPILED_BYTES)
-            .dfa_size_limit(MAX_COMPILED_BYTES)
-            .build()
-            .map_err(|e| e.to_string())?;
         let mut classifier = Classifier {
             spelling: file.spelling,
             cues,
-            set,
-            pattern_cue,
+            matchers,
             model: LinearModel::default(),
         };
         let examples: Vec<Example> = corpus
@@ -226,15 +232,13 @@ impl Classifier {
 
     fn features(&self, text: &str) -> Features {
         let normal = self.normalize(text);
-        let fired: Vec<usize> = self
-            .set
-            .matches(&normal)
+        let fired_cues: Vec<usize> = self
+            .matchers
             .iter()
-            .map(|p| self.pattern_cue[p])
+            .enumerate()
+            .filter(|(_, m)| m.is_match(normal.as_bytes()))
+            .map(|(i, _)| i)
             .collect();
-        let mut fired_cues: Vec<usize> = fired;
-        fired_cues.sort_unstable();
-        fired_cues.dedup();
         let cue_moves: Vec<Move> = fired_cues.iter().map(|c| self.cues[*c].for_move).collect();
         let cue_names: Vec<String> = fired_cues
             .iter()
