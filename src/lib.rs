@@ -51,9 +51,10 @@ pub enum Error {
     Output(#[from] io::Error),
 }
 
-/// How a command that ran to the end went.
+/// How a command that ran to the end went (not to be confused with a conversation's
+/// [`engine::Outcome`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Status {
     Success,
     /// It ran, and what it found is a failure (a check found problems).
     Failure,
@@ -65,8 +66,8 @@ pub fn run(cli: cli::Cli) -> ExitCode {
     let stdout = Palette::for_stream(cli.color, Stream::Stdout);
     let stderr = Palette::for_stream(cli.color, Stream::Stderr);
     match commands::dispatch(cli, stdout, stderr) {
-        Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::Failure) => ExitCode::FAILURE,
+        Ok(Status::Success) => ExitCode::SUCCESS,
+        Ok(Status::Failure) => ExitCode::FAILURE,
         Err(Error::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
             report(&err, &stderr);

@@ -1,7 +1,7 @@
 use crate::content::{self, ContentPaths, Diagnostic};
 use crate::output::Out;
 use crate::style::Palette;
-use crate::{Error, Outcome};
+use crate::{Error, Status};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -21,7 +21,7 @@ pub fn check(
     stdout: &Palette,
     stderr: &Palette,
     out: &mut Out,
-) -> Result<Outcome, Error> {
+) -> Result<Status, Error> {
     let loaded = content::load_with(paths, files);
     let named: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     let is_named =
@@ -61,9 +61,5 @@ pub fn check(
         )));
         eprint!("{text}");
     }
-    Ok(if ok {
-        Outcome::Success
-    } else {
-        Outcome::Failure
-    })
+    Ok(if ok { Status::Success } else { Status::Failure })
 }

@@ -1,7 +1,7 @@
 use crate::classify::{Classifier, Reading};
 use crate::output::Out;
 use crate::style::{Palette, clean};
-use crate::{Error, Outcome};
+use crate::{Error, Status};
 use std::io::BufRead;
 
 pub fn classify(
@@ -10,7 +10,7 @@ pub fn classify(
     explain: bool,
     palette: &Palette,
     out: &mut Out,
-) -> Result<Outcome, Error> {
+) -> Result<Status, Error> {
     let classifier = Classifier::bundled();
     let keep = |mut reading: Reading| {
         if !explain {
@@ -27,12 +27,12 @@ pub fn classify(
             })?;
             out.json(&keep(classifier.classify(line.trim_end_matches('\r'))))?;
         }
-        return Ok(Outcome::Success);
+        return Ok(Status::Success);
     }
     let reading = keep(classifier.classify(&words.join(" ")));
     if json {
         out.json(&reading)?;
-        return Ok(Outcome::Success);
+        return Ok(Status::Success);
     }
     let moves: Vec<&str> = reading.moves.iter().map(|m| m.id()).collect();
     out.line(&format!(
@@ -58,5 +58,5 @@ pub fn classify(
             out.line(&palette.quiet("  no cue fired: read from the words as a whole"))?;
         }
     }
-    Ok(Outcome::Success)
+    Ok(Status::Success)
 }

@@ -3,7 +3,7 @@ use crate::cli::Listing;
 use crate::content::{Entry, Library};
 use crate::output::Out;
 use crate::style::{Palette, clean};
-use crate::{Error, Outcome};
+use crate::{Error, Status};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -51,7 +51,7 @@ pub fn list(
     json: bool,
     palette: &Palette,
     out: &mut Out,
-) -> Result<Outcome, Error> {
+) -> Result<Status, Error> {
     match what {
         Listing::Scenarios => {
             let mut rows: Vec<ScenarioRow> = library
@@ -159,5 +159,5 @@ pub fn list(
             }
         }
     }
-    Ok(Outcome::Success)
+    Ok(Status::Success)
 }

@@ -1,5 +1,5 @@
 //! One function per subcommand. Each loads what it needs, writes through [`Out`], and
-//! returns an [`Outcome`] or an [`Error`] for [`crate::run`] to turn into an exit code.
+//! returns a [`Status`] or an [`Error`] for [`crate::run`] to turn into an exit code.
 
 mod check;
 mod classify;
@@ -13,11 +13,11 @@ use crate::cli::{Cli, Command};
 use crate::content::{self, ContentPaths, Library};
 use crate::output::Out;
 use crate::style::Palette;
-use crate::{Error, Outcome};
+use crate::{Error, Status};
 use clap::CommandFactory;
 use std::io::Write;
 
-pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, Error> {
+pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Status, Error> {
     let paths = ContentPaths::from_env(cli.content);
     let mut out = Out::stdout();
     let outcome = match cli.command {
@@ -81,13 +81,13 @@ pub fn dispatch(cli: Cli, stdout: Palette, stderr: Palette) -> Result<Outcome, E
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "greenlight", &mut script);
             out.raw().write_all(&script)?;
-            Outcome::Success
+            Status::Success
         }
         Some(Command::Man) => {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut page)?;
             out.raw().write_all(&page)?;
-            Outcome::Success
+            Status::Success
         }
     };
     out.flush()?;

@@ -5,7 +5,7 @@ use crate::replay::{Altered, replay as rebuild};
 use crate::score::{Rubric, Scorecard, score as score_of};
 use crate::style::{Palette, clean};
 use crate::transcript::{self, Loaded};
-use crate::{Error, Outcome};
+use crate::{Error, Status};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -70,7 +70,7 @@ pub fn score(
     stdout: &Palette,
     stderr: &Palette,
     out: &mut Out,
-) -> Result<Outcome, Error> {
+) -> Result<Status, Error> {
     let mut failed = false;
     let mut table = csv::Writer::from_writer(Vec::new());
     let columns = 12 + rubric.area.len();
@@ -192,9 +192,9 @@ pub fn score(
         std::io::Write::write_all(out.raw(), &bytes)?;
     }
     Ok(if failed {
-        Outcome::Failure
+        Status::Failure
     } else {
-        Outcome::Success
+        Status::Success
     })
 }
 
@@ -251,7 +251,7 @@ pub fn replay(
     rubric: &Rubric,
     palette: &Palette,
     out: &mut Out,
-) -> Result<Outcome, Error> {
+) -> Result<Status, Error> {
     let shown = path.display().to_string();
     let loaded = transcript::load(path).map_err(|e| Error::Refused {
         message: e.to_string(),
@@ -265,7 +265,7 @@ pub fn replay(
     let card = score_of(&replayed.cast, &replayed.turns, &replayed.state, rubric);
     if json {
         out.json(&json!({"transcript": shown, "turns": replayed.turns, "score": card}))?;
-        return Ok(Outcome::Success);
+        return Ok(Status::Success);
     }
     let width = render::width();
     let name = replayed.cast.persona.called();
@@ -312,5 +312,5 @@ pub fn replay(
     }
     out.line("")?;
     out.line(render::scorecard(&card, palette, width).trim_end())?;
-    Ok(Outcome::Success)
+    Ok(Status::Success)
 }

@@ -3,7 +3,7 @@ use crate::content::Library;
 use crate::output::Out;
 use crate::render;
 use crate::style::Palette;
-use crate::{Error, Outcome};
+use crate::{Error, Status};
 
 pub fn show(
     library: &Library,
@@ -11,7 +11,7 @@ pub fn show(
     json: bool,
     palette: &Palette,
     out: &mut Out,
-) -> Result<Outcome, Error> {
+) -> Result<Status, Error> {
     let scenario = library
         .scenarios
         .iter()
@@ -30,7 +30,7 @@ pub fn show(
     } else {
         out.line(render::briefing(&briefing, palette, render::width()).trim_end())?;
     }
-    Ok(Outcome::Success)
+    Ok(Status::Success)
 }
 
 pub fn unknown_scenario(library: &Library, id: &str) -> Error {

@@ -17,7 +17,7 @@ use crate::score::Rubric;
 use crate::session::{Mode, Session, UndoRefused};
 use crate::style::Palette;
 use crate::transcript::{self, Journal};
-use crate::{DEFAULT_SCENARIO, Error, Outcome};
+use crate::{DEFAULT_SCENARIO, Error, Status};
 use screen::Screen;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -38,7 +38,7 @@ pub fn run(
     rubric: &Rubric,
     stdout: Palette,
     stderr: Palette,
-) -> Result<Outcome, Error> {
+) -> Result<Status, Error> {
     // rustyline writes escape sequences whenever stdin is a terminal, even into a pipe, so
     // the REPL is only for a terminal at both ends.
     let interactive = !args.json
@@ -58,7 +58,7 @@ pub fn run(
             return script::run(&mut session, &args, rubric, stdout, stderr);
         }
         if !repl::run(&mut session, &args, rubric, stdout, stderr)? {
-            return Ok(Outcome::Success);
+            return Ok(Status::Success);
         }
         // Again: the same scenario and mode, a fresh seed and transcript.
         args.scenario = Some(session.cast().scenario.id().to_string());

@@ -11,7 +11,7 @@ use crate::render;
 use crate::score::Rubric;
 use crate::session::Session;
 use crate::style::{Palette, clean};
-use crate::{Error, Outcome};
+use crate::{Error, Status};
 use serde_json::json;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
@@ -22,7 +22,7 @@ pub fn run(
     rubric: &Rubric,
     stdout: Palette,
     stderr: Palette,
-) -> Result<Outcome, Error> {
+) -> Result<Status, Error> {
     let (mut lines, origin): (Box<dyn BufRead>, String) = match &args.input {
         Some(path) if path.as_os_str() != "-" => {
             let file = File::open(path).map_err(|source| Error::Input {
@@ -104,5 +104,5 @@ pub fn run(
             Flow::Ended | Flow::Left => break,
         }
     }
-    Ok(Outcome::Success)
+    Ok(Status::Success)
 }
