@@ -35,7 +35,7 @@ use style::{Palette, Stream};
 /// The scenario `greenlight` opens with no arguments: easy, warm, a good first lesson.
 pub const DEFAULT_SCENARIO: &str = "boiler-4c";
 
-/// Everything that can stop a command, rendered once, in [`report`].
+/// Everything that can stop a command, rendered once, in `report`.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("the content has {} problem{}", .0.len(), if .0.len() == 1 { "" } else { "s" })]

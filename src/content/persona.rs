@@ -2,7 +2,7 @@
 //!
 //! Mirrors the TOML format in `docs/content-format.md` key for key. Values check
 //! themselves while they are read (ids, ranges, step and move names); what needs the whole
-//! file (unique stake and objection ids) is checked in [`Persona::problems`].
+//! file (unique stake and objection ids) is checked in `Persona::problems`.
 
 use super::step::Step;
 use super::values::{Bounded, Delta, Id, Percent, Reply, Variants};
