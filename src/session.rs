@@ -70,7 +70,6 @@ pub struct Session<'c> {
     header: Header,
     mode: Mode,
     conversation: Conversation<'c>,
-    lines: Vec<String>,
     turns: Vec<Turn>,
     journal: Journal,
     failure: Option<WriteFailed>,
@@ -79,38 +78,38 @@ pub struct Session<'c> {
 impl<'c> Session<'c> {
     /// A new session, its header written to `journal`.
     pub fn start(cast: Cast<'c>, header: Header, journal: Journal) -> Session<'c> {
-        let mode = Mode::parse(&header.mode).unwrap_or(Mode::Coach);
-        let mut session = Session {
-            conversation: Conversation::new(cast, header.seed),
-            cast,
-            mode,
-            header: header.clone(),
-            lines: Vec::new(),
-            turns: Vec::new(),
-            journal,
-            failure: None,
-        };
+        let mut session = Session::open(cast, header.clone(), journal);
         session.write(&Record::Header(header));
         session
     }
 
     /// Continues a transcript: replays its lines through the engine to rebuild the state.
     pub fn resume(cast: Cast<'c>, loaded: &Loaded, journal: Journal) -> Session<'c> {
-        let header = loaded.header.clone();
-        let mut session = Session {
+        let mut session = Session::open(cast, loaded.header.clone(), journal);
+        session.replay(&loaded.trainee_lines());
+        session
+    }
+
+    fn open(cast: Cast<'c>, header: Header, journal: Journal) -> Session<'c> {
+        Session {
             conversation: Conversation::new(cast, header.seed),
             cast,
             mode: Mode::parse(&header.mode).unwrap_or(Mode::Coach),
             header,
-            lines: Vec::new(),
             turns: Vec::new(),
             journal,
             failure: None,
-        };
-        for line in loaded.trainee_lines() {
-            session.replay_one(&line);
         }
-        session
+    }
+
+    /// Rebuilds the conversation from the start with `lines`: the engine is deterministic,
+    /// so this is the state those lines lead to.
+    fn replay(&mut self, lines: &[String]) {
+        self.conversation = Conversation::new(self.cast, self.header.seed);
+        self.turns.clear();
+        for line in lines {
+            self.replay_one(line);
+        }
     }
 
     /// Builds the header for a new session.
@@ -180,7 +179,6 @@ impl<'c> Session<'c> {
     fn replay_one(&mut self, line: &str) -> &Turn {
         let reading = Classifier::bundled().classify(line);
         let turn = self.conversation.respond(reading);
-        self.lines.push(line.to_owned());
         self.turns.push(turn);
         &self.turns[self.turns.len() - 1]
     }
@@ -217,13 +215,9 @@ impl<'c> Session<'c> {
         let Some(undone) = self.turns.last().cloned() else {
             return Err(UndoRefused::NothingToUndo);
         };
-        self.lines.pop();
-        let lines = std::mem::take(&mut self.lines);
-        self.turns.clear();
-        self.conversation = Conversation::new(self.cast, self.header.seed);
-        for line in &lines {
-            self.replay_one(line);
-        }
+        let mut lines: Vec<String> = self.turns.iter().map(|t| t.reading.text.clone()).collect();
+        lines.pop();
+        self.replay(&lines);
         self.write(&Record::Undo { turn: undone.turn });
         Ok(undone)
     }

@@ -65,10 +65,6 @@ impl Palette {
         Palette { enabled }
     }
 
-    pub fn is_enabled(&self) -> bool {
-        self.enabled
-    }
-
     fn paint(&self, text: &str, style: impl Fn(&str) -> colored::ColoredString) -> String {
         if self.enabled {
             style(text).to_string()

@@ -54,9 +54,11 @@ pub fn list(
 ) -> Result<Status, Error> {
     match what {
         Listing::Scenarios => {
-            let mut rows: Vec<ScenarioRow> = library
-                .scenarios
-                .values()
+            // Easiest first: how a newcomer should meet them.
+            let mut entries: Vec<_> = library.scenarios.values().collect();
+            entries.sort_by_key(|e| (e.item.difficulty, e.item.id()));
+            let rows: Vec<ScenarioRow> = entries
+                .into_iter()
                 .map(|e| ScenarioRow {
                     id: e.item.id().as_str(),
                     title: &e.item.title,
@@ -67,14 +69,6 @@ pub fn list(
                     source: source(e),
                 })
                 .collect();
-            // Easiest first: how a newcomer should meet them.
-            rows.sort_by_key(|r| {
-                let difficulty = library
-                    .scenarios
-                    .values()
-                    .find(|e| e.item.id().as_str() == r.id);
-                (difficulty.map(|e| e.item.difficulty), r.id)
-            });
             if json {
                 out.json(&rows)?;
             } else {

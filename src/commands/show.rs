@@ -12,19 +12,10 @@ pub fn show(
     palette: &Palette,
     out: &mut Out,
 ) -> Result<Status, Error> {
-    let scenario = library
-        .scenarios
-        .iter()
-        .find(|(key, _)| key.as_str() == id)
-        .map(|(_, e)| &e.item)
+    let (scenario, persona, _) = library
+        .resolve(id)
         .ok_or_else(|| unknown_scenario(library, id))?;
-    // The loader has checked that every scenario's persona exists.
-    let persona = library
-        .personas
-        .get(scenario.persona_id())
-        .map(|e| &e.item)
-        .ok_or_else(|| unknown_scenario(library, id))?;
-    let briefing = Briefing::new(scenario, persona);
+    let briefing = Briefing::new(&scenario.item, &persona.item);
     if json {
         out.json_pretty(&briefing)?;
     } else {

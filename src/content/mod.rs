@@ -22,7 +22,6 @@ mod suggest;
 pub use suggest::nearest;
 
 pub use diagnostic::{Diagnostic, Problem};
-pub use source::MAX_FILE_BYTES;
 
 use model::Model;
 use persona::Persona;
@@ -119,21 +118,23 @@ pub struct Library {
     pub models: BTreeMap<Id, Entry<Model>>,
 }
 
+/// A scenario with the persona and model it names.
+pub type Resolved<'l> = (&'l Entry<Scenario>, &'l Entry<Persona>, &'l Entry<Model>);
+
 impl Library {
+    /// The scenario `id`, its persona and its model; `None` if the scenario is not loaded.
+    /// (The loader has checked that every loaded scenario's persona and model exist.)
+    pub fn resolve(&self, id: &str) -> Option<Resolved<'_>> {
+        let scenario = self.scenarios.get(id)?;
+        let persona = self.personas.get(scenario.item.persona_id())?;
+        let model = self.models.get(scenario.item.model_id())?;
+        Some((scenario, persona, model))
+    }
+
     /// A fingerprint of the files a scenario runs on (the scenario, its persona, its
     /// model), recorded in transcripts so a changed file is noticed on resume and scoring.
     pub fn fingerprint(&self, scenario: &str) -> Option<String> {
-        let scenario = self
-            .scenarios
-            .iter()
-            .find(|(k, _)| k.as_str() == scenario)?
-            .1;
-        let persona = self.personas.get(scenario.item.persona_id())?;
-        let model = self
-            .models
-            .iter()
-            .find(|(k, _)| k.as_str() == scenario.item.model_id())?
-            .1;
+        let (scenario, persona, model) = self.resolve(scenario)?;
         let mut bytes = Vec::new();
         for text in [
             &scenario.source.text,
@@ -510,11 +511,7 @@ fn cross_references(library: &Library) -> Vec<Diagnostic> {
                 ),
             ));
         }
-        if !library
-            .models
-            .keys()
-            .any(|id| id.as_str() == scenario.model_id())
-        {
+        if !library.models.contains_key(scenario.model_id()) {
             // With no `model` key the scenario uses the default, so point at its id.
             let span = scenario
                 .model

@@ -58,6 +58,14 @@ fn suggest_id(text: &str) -> String {
     }
 }
 
+// Maps keyed by `Id` answer lookups by `&str`: an Id orders, compares and hashes exactly
+// as its text does.
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -128,11 +136,6 @@ pub struct Variants(Vec<String>);
 impl Variants {
     pub fn all(&self) -> &[String] {
         &self.0
-    }
-
-    pub fn first(&self) -> &str {
-        // Non-empty by construction.
-        self.0.first().map(String::as_str).unwrap_or_default()
     }
 
     pub fn len(&self) -> usize {

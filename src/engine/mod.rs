@@ -63,26 +63,13 @@ pub struct Cast<'c> {
 }
 
 impl<'c> Cast<'c> {
-    /// The scenario `id`, its persona and its model, if the scenario exists. (The loader
-    /// has checked that every scenario's persona and model exist.)
+    /// The scenario `id`, its persona and its model, if the scenario is loaded.
     pub fn from_library(library: &'c Library, id: &str) -> Option<Cast<'c>> {
-        let scenario = &library
-            .scenarios
-            .iter()
-            .find(|(k, _)| k.as_str() == id)?
-            .1
-            .item;
-        let persona = &library.personas.get(scenario.persona_id())?.item;
-        let model = &library
-            .models
-            .iter()
-            .find(|(k, _)| k.as_str() == scenario.model_id())?
-            .1
-            .item;
+        let (scenario, persona, model) = library.resolve(id)?;
         Some(Cast {
-            scenario,
-            persona,
-            model,
+            scenario: &scenario.item,
+            persona: &persona.item,
+            model: &model.item,
         })
     }
 }
@@ -367,38 +354,37 @@ impl<'c> Conversation<'c> {
             .unwrap_or(current)
     }
 
-    fn reaction(&self, m: Move, step: Step) -> Option<&'c Reaction> {
+    /// The persona's first own reaction to `m` in `step`, with its index (its identity
+    /// for choosing variants).
+    fn reaction(&self, m: Move, step: Step) -> Option<(usize, &'c Reaction)> {
         self.cast
             .persona
             .reactions
             .iter()
-            .find(|r| r.to == m && r.step.is_none_or(|s| s == step))
+            .enumerate()
+            .find(|(_, r)| r.to == m && r.step.is_none_or(|s| s == step))
+    }
+
+    /// A reaction of the persona's own: its changes to the state, and its words.
+    fn apply_reaction(&mut self, (index, r): (usize, &'c Reaction), why: &str) -> Beat<'c> {
+        let s = &mut self.state;
+        s.trust += r.trust.map_or(0, |d| d.get());
+        s.openness += r.openness.map_or(0, |d| d.get());
+        s.patience += r.patience.map_or(0, |d| d.get());
+        Beat {
+            says: &r.says,
+            cue: r.cue.as_ref(),
+            rule: format!("reaction:{index}"),
+            objection: None,
+            lit_up: false,
+            why: why.to_owned(),
+        }
     }
 
     /// A persona's own reaction to `m` if it has one, else the default line.
     fn move_reply(&mut self, m: Move, step: Step, fallback: &'c Reply, why: &str) -> Beat<'c> {
         match self.reaction(m, step) {
-            Some(r) => {
-                let s = &mut self.state;
-                s.trust += r.trust.map_or(0, |d| d.get());
-                s.openness += r.openness.map_or(0, |d| d.get());
-                s.patience += r.patience.map_or(0, |d| d.get());
-                let index = self
-                    .cast
-                    .persona
-                    .reactions
-                    .iter()
-                    .position(|x| std::ptr::eq(x, r))
-                    .unwrap_or(0);
-                Beat {
-                    says: &r.says,
-                    cue: r.cue.as_ref(),
-                    rule: format!("reaction:{index}"),
-                    objection: None,
-                    lit_up: false,
-                    why: why.to_owned(),
-                }
-            }
+            Some(found) => self.apply_reaction(found, why),
             None => Beat::new(fallback, format!("default:{m}"), why),
         }
     }
@@ -868,20 +854,14 @@ impl<'c> Conversation<'c> {
         }
         if !self.stake_found() {
             self.state.patience -= 1;
-            // Told too early, the statement lands where the conversation still is.
-            let here = self.state.step;
-            let at = if self.reaction(m, here).is_some() {
-                here
-            } else {
-                step
-            };
-            if self.reaction(m, at).is_some() {
-                return self.move_reply(
-                    m,
-                    at,
-                    &d.vision.skeptical,
-                    "you told them about the campaign before finding out what they care about",
-                );
+            let why = "you told them about the campaign before finding out what they care about";
+            // Told too early, the statement lands where the conversation still is, then
+            // at the step it belongs to.
+            let own = self
+                .reaction(m, self.state.step)
+                .or_else(|| self.reaction(m, step));
+            if let Some(found) = own {
+                return self.apply_reaction(found, why);
             }
             return Beat::new(
                 persona
