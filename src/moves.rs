@@ -54,6 +54,20 @@ impl Move {
         Move::Unclear,
     ];
 
+    /// Moves that ask the person something, as opposed to telling or withdrawing.
+    pub fn is_question(self) -> bool {
+        matches!(
+            self,
+            Move::Explore
+                | Move::Agitate
+                | Move::Gauge
+                | Move::Ask
+                | Move::Consequence
+                | Move::Schedule
+                | Move::ClosedQuestion
+        )
+    }
+
     /// The stable id, as written in content files and JSON.
     pub fn id(self) -> &'static str {
         match self {

@@ -2,19 +2,18 @@
 //! trained on, and that no cue in the lexicon was written from. Prints per-move precision
 //! and recall.
 //!
-//! The goal is 90% top-1 (issue 3). Measured 2026-11-24: 87.1%. Until the goal is met this
-//! test guards what has been reached, so a change that makes reading worse fails here;
-//! raise `REQUIRED` as accuracy improves, never lower it.
+//! Issue 3 asks for 90% top-1, and this test fails below that. Measured 2026-11-24: 92.7%
+//! (232 lines). One held-out line is 0.4%, so a change that misreads three more lines than
+//! today fails here.
 
 use greenlight::classify::{Classifier, Split, corpus};
 use greenlight::moves::Move;
 use std::collections::BTreeMap;
 
-const REQUIRED: f64 = 0.86;
-const GOAL: f64 = 0.90;
+const REQUIRED: f64 = 0.90;
 
 #[test]
-fn held_out_top1_accuracy_does_not_regress() {
+fn held_out_top1_accuracy_is_at_least_90_percent() {
     let corpus = corpus();
     assert!(corpus.len() >= 600, "the corpus has {} lines", corpus.len());
     let classifier = Classifier::bundled();
@@ -64,9 +63,6 @@ fn held_out_top1_accuracy_does_not_regress() {
         );
     }
     println!("misread:\n{}", misses.join("\n"));
-    if accuracy < GOAL {
-        println!("below the {:.0}% goal", 100.0 * GOAL);
-    }
     assert!(
         accuracy >= REQUIRED,
         "held-out top-1 accuracy {:.1}% fell below {:.0}%",

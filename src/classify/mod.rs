@@ -15,6 +15,7 @@
 mod model;
 mod reading;
 mod text;
+mod topic;
 
 pub use reading::{Cue, Reading};
 
@@ -25,10 +26,13 @@ use model::{Example, LinearModel};
 // nothing in it needs Unicode classes.
 use regex::bytes::{Regex, RegexBuilder};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 use text::Features;
+use topic::Topics;
 
+/// A question this short takes its meaning from the sentences before it.
+const SHORT_QUESTION_WORDS: usize = 6;
 /// A pattern longer than this is a mistake, not a cue.
 const MAX_PATTERN_LEN: usize = 400;
 /// Keeps a pathological lexicon from using unbounded memory when compiled.
@@ -55,6 +59,8 @@ const SILENT_FORMS: [&str; 12] = [
 struct LexiconFile {
     #[serde(default)]
     spelling: HashMap<String, String>,
+    #[serde(default)]
+    topic: BTreeMap<String, Vec<String>>,
     cue: Vec<CueFile>,
 }
 
@@ -98,11 +104,15 @@ pub fn corpus() -> Vec<CorpusLine> {
     // Lines content writers saw misread while writing personas, with what they meant.
     let field = include_str!("../../tests/data/classify/corpus-field.jsonl");
     let third = include_str!("../../tests/data/classify/corpus-third.jsonl");
+    let fourth = include_str!("../../tests/data/classify/corpus-fourth.jsonl");
+    let fifth = include_str!("../../tests/data/classify/corpus-fifth.jsonl");
     original
         .lines()
         .chain(more.lines())
         .chain(field.lines())
         .chain(third.lines())
+        .chain(fourth.lines())
+        .chain(fifth.lines())
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| serde_json::from_str(l).ok())
         .collect()
@@ -110,6 +120,7 @@ pub fn corpus() -> Vec<CorpusLine> {
 
 pub struct Classifier {
     spelling: HashMap<String, String>,
+    topics: Topics,
     cues: Vec<CueDef>,
     /// One automaton per cue, parallel to `cues`. A single set of every pattern would be
     /// one automaton so large that its lazy DFA keeps rebuilding states (it took a second
@@ -164,16 +175,38 @@ impl Classifier {
         }
         let mut classifier = Classifier {
             spelling: file.spelling,
+            topics: Topics::new(file.topic),
             cues,
             matchers,
             model: LinearModel::default(),
         };
-        let examples: Vec<Example> = corpus
+        // Silence is read by rule, so the model need not learn that short means silent.
+        let lines: Vec<&CorpusLine> = corpus
             .iter()
-            // Silence is read by rule, so the model need not learn that short means silent.
             .filter(|line| line.split == Split::Tune && !classifier.is_silent(&line.text))
-            .flat_map(|line| classifier.examples(line))
             .collect();
+        // Reading the lines is most of the start-up time and each line is read alone, so
+        // the cores share them; the examples come back in corpus order, so training stays
+        // deterministic.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let per_worker = lines.len().div_ceil(workers).max(1);
+        let reader = &classifier;
+        let examples: Vec<Example> = std::thread::scope(|scope| {
+            let parts: Vec<_> = lines
+                .chunks(per_worker)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .flat_map(|line| reader.examples(line))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
         classifier.model = LinearModel::train(&examples);
         Ok(classifier)
     }
@@ -187,9 +220,9 @@ impl Classifier {
         }];
         let sentences = text::sentences(&line.text);
         if sentences.len() > 1 && sentences.len() == line.moves.len() {
-            for (sentence, m) in sentences.iter().zip(&line.moves) {
+            for (n, m) in line.moves.iter().enumerate() {
                 examples.push(Example {
-                    features: self.features(sentence).names,
+                    features: self.features(sentences[n]).names,
                     label: *m,
                 });
             }
@@ -244,7 +277,8 @@ impl Classifier {
             .iter()
             .map(|c| self.cues[*c].name.clone())
             .collect();
-        Features::of(&normal, &cue_names, &cue_moves, fired_cues)
+        let topics = self.topics.of(&text::words(&normal));
+        Features::of(&normal, &cue_names, &cue_moves, fired_cues, &topics)
     }
 
     /// Reads one line.
@@ -268,7 +302,9 @@ impl Classifier {
         let mut cues = Vec::new();
         let mut last_question_at = None;
         let mut read = Vec::new();
+        let mut cued_reads = Vec::new();
         let mut pressing = false;
+        let mut courtesy_at_end = false;
         let mut withdrawing = false;
         for (n, sentence) in sentences.iter().enumerate() {
             let features = self.features(sentence);
@@ -278,6 +314,7 @@ impl Classifier {
                 self.decide(&features)
             };
             read.push(m);
+            cued_reads.push(features.fired.iter().any(|c| self.cues[*c].for_move == m));
             let cued = |want: Move| {
                 m == want
                     && features
@@ -290,6 +327,10 @@ impl Classifier {
             withdrawing = cued(Move::Rescue);
             if sentence.trim_end().ends_with('?') {
                 last_question_at = Some(moves.len());
+                courtesy_at_end = features
+                    .fired
+                    .iter()
+                    .any(|c| self.cues[*c].for_move == Move::SmallTalk);
             }
             for cue in &features.fired {
                 if self.cues[*cue].for_move == m {
@@ -318,7 +359,15 @@ impl Classifier {
                 moves.push(m);
             }
         }
-        let primary = primary_of(&sentences, &read, whole, pressing, withdrawing);
+        let primary = primary_of(
+            &sentences,
+            &read,
+            &cued_reads,
+            whole,
+            pressing,
+            withdrawing,
+            courtesy_at_end,
+        );
         if !moves.contains(&primary) {
             match last_question_at.filter(|i| *i < moves.len()) {
                 Some(i) => moves[i] = primary,
@@ -353,9 +402,11 @@ impl Classifier {
 fn primary_of(
     sentences: &[&str],
     read: &[Move],
+    cued_reads: &[bool],
     whole: Move,
     pressing: bool,
     withdrawing: bool,
+    courtesy_at_end: bool,
 ) -> Move {
     if read.len() <= 1 {
         return whole;
@@ -370,13 +421,34 @@ fn primary_of(
         .iter()
         .zip(read)
         .rev()
-        .find(|(s, m)| s.trim_end().ends_with('?') && **m != Move::Unclear)
-        .map(|(_, m)| *m);
+        .find(|(s, m)| s.trim_end().ends_with('?') && **m != Move::Unclear);
+    // A short question leans on what came before it ("Suppose we win. What does that
+    // mean for you?", "They fined the plant once in five years. Surprised?"): the whole
+    // line says what kind of question it is, unless it holds other questions too.
+    let questions = sentences
+        .iter()
+        .filter(|s| s.trim_end().ends_with('?'))
+        .count();
+    let last_question = last_question.map(|(sentence, m)| {
+        let short = sentence.split_whitespace().count() <= SHORT_QUESTION_WORDS;
+        if short && questions == 1 && whole.is_question() && m.is_question() {
+            whole
+        } else {
+            *m
+        }
+    });
     match last_question {
         // "I'm Bea from the pick line, we're meeting about the schedule. Got a sec?": the
-        // persona answers the introduction, not the courtesy.
+        // persona answers the introduction, not the courtesy, however the courtesy reads.
+        Some(_) if read.contains(&Move::Frame) && courtesy_at_end => Move::Frame,
         Some(Move::SmallTalk) if read.contains(&Move::Frame) => Move::Frame,
         Some(m) => m,
-        None => whole,
+        // A line of statements is what it ends on ("I was cut off too. Here's the plan: …"
+        // is the plan), when a cue backs that reading of its last sentence; otherwise the
+        // whole line is surer than any one sentence.
+        None => match (read.last(), cued_reads.last()) {
+            (Some(last), Some(true)) => *last,
+            _ => whole,
+        },
     }
 }

@@ -48,6 +48,15 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// The words of a normalised text, apostrophes kept inside them.
+pub fn words(normal: &str) -> Vec<&str> {
+    normal
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Words that carry a sentence's grammar: a real sentence has some; a list of cue words
 /// pasted together has almost none.
 const FUNCTION_WORDS: [&str; 72] = [
@@ -194,12 +203,9 @@ impl Features {
         cue_names: &[String],
         cue_moves: &[Move],
         fired: Vec<usize>,
+        topics: &[&str],
     ) -> Features {
-        let words: Vec<&str> = normal
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .map(|w| w.trim_matches('\''))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words = words(normal);
         let mut names = Vec::with_capacity(words.len() * 3 + 8);
         for w in &words {
             names.push(format!("w:{w}"));
@@ -255,6 +261,9 @@ impl Features {
                     .map_or("other", |(kind, _)| *kind)
             });
         names.push(format!("opens:{opening}"));
+        for topic in topics {
+            names.push(format!("t:{topic}"));
+        }
         for person in &about {
             names.push(format!("opens:{opening}+{person}"));
         }

@@ -214,8 +214,10 @@ fn default_surfaces_at() -> Spanned<Vec<Step>> {
     Spanned::new(0..0, vec![Step::Vision, Step::Ask])
 }
 
+/// A question about how the plan sits with them ("What worries you about bringing it to
+/// council?") explores a worry as much as an open question about their life does.
 fn default_explored_by() -> Vec<Move> {
-    vec![Move::Explore, Move::Reflect]
+    vec![Move::Explore, Move::Reflect, Move::Gauge]
 }
 
 fn default_resolved_by() -> Vec<Move> {

@@ -45,6 +45,13 @@ pub fn run(
         && args.input.is_none()
         && io::stdin().is_terminal()
         && io::stdout().is_terminal();
+    if interactive {
+        // Training takes a few hundred milliseconds; a trainee reading the briefing will
+        // not notice it happen behind them.
+        std::thread::spawn(|| {
+            crate::classify::Classifier::bundled();
+        });
+    }
     loop {
         let (mut session, notes) = open(&args, library)?;
         for note in &notes {
