@@ -341,11 +341,17 @@ impl Classifier {
                     });
                 }
             }
-            for word in self.model.evidence(&features.names, m, 2) {
+            let words = self.model.evidence(&features.names, m, 2, &["w:", "b:"]);
+            let topics = self.model.evidence(&features.names, m, 1, &["t:"]);
+            for evidence in words
+                .iter()
+                .map(|word| format!("words: \"{word}\""))
+                .chain(topics.iter().map(|topic| format!("about: {topic}")))
+            {
                 cues.push(Cue {
                     for_move: m,
                     sentence: n,
-                    evidence: format!("words: {word}"),
+                    evidence,
                 });
             }
             // Fragments ("Ok.", "So.") say nothing when other sentences do. Pressure and

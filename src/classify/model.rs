@@ -143,25 +143,27 @@ impl LinearModel {
         Move::ALL[best]
     }
 
-    /// The `n` words or word pairs that most favoured `m`, for explanations.
-    pub fn evidence(&self, features: &[String], m: Move, n: usize) -> Vec<String> {
+    /// The `n` features of the kinds named by `prefixes` that most favoured `m`, without
+    /// their prefix, for explanations.
+    pub fn evidence<'f>(
+        &self,
+        features: &'f [String],
+        m: Move,
+        n: usize,
+        prefixes: &[&str],
+    ) -> Vec<&'f str> {
         let class = class_of(m);
         let mut weighed: Vec<(f32, &str)> = features
             .iter()
-            .filter(|f| f.starts_with("w:") || f.starts_with("b:"))
             .filter_map(|f| {
-                self.vocabulary
-                    .get(f)
-                    .map(|id| (self.weights[id * CLASSES + class], &f[2..]))
+                let bare = prefixes.iter().find_map(|p| f.strip_prefix(p))?;
+                let id = self.vocabulary.get(f)?;
+                Some((self.weights[id * CLASSES + class], bare))
             })
             .filter(|(w, _)| *w > 0.3)
             .collect();
         weighed.sort_by(|a, b| b.0.total_cmp(&a.0));
         weighed.dedup_by(|a, b| a.1 == b.1);
-        weighed
-            .into_iter()
-            .take(n)
-            .map(|(_, f)| format!("\"{f}\""))
-            .collect()
+        weighed.into_iter().take(n).map(|(_, f)| f).collect()
     }
 }

@@ -1,0 +1,144 @@
+//! `greenlight classify` end to end: how a line is read, as a trainee, a trainer or a
+//! grader's script sees it.
+
+mod common;
+
+use common::{Test, json};
+use std::io::Write;
+use std::process::Stdio;
+
+fn primary_of(text: &str) -> String {
+    let run = Test::new().args(&["classify", "--json", text]).succeeds();
+    json(&run.stdout)["primary"]
+        .as_str()
+        .expect("a primary move")
+        .to_owned()
+}
+
+fn batch(input: &str) -> Vec<serde_json::Value> {
+    let mut child = Test::new()
+        .args(&["classify"])
+        .command()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("greenlight runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("greenlight ends");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(json)
+        .collect()
+}
+
+#[test]
+fn a_line_of_several_sentences_is_read_in_order_and_answered_by_its_question() {
+    let run = Test::new()
+        .args(&[
+            "classify",
+            "So the heat went out four times. Who is responsible?",
+        ])
+        .succeeds();
+    assert!(run.stdout.contains("primary: agitate"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("moves:   reflect, agitate"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn json_has_the_documented_fields() {
+    let run = Test::new()
+        .args(&["classify", "--json", "Will you come Tuesday?"])
+        .succeeds();
+    let reading = json(&run.stdout);
+    assert_eq!(reading["text"], "Will you come Tuesday?");
+    assert_eq!(reading["primary"], "ask");
+    assert_eq!(reading["moves"], serde_json::json!(["ask"]));
+}
+
+#[test]
+fn the_look_alikes_the_issue_names_are_told_apart() {
+    for (text, expected) in [
+        ("Why does that matter to you?", "explore"),
+        ("Why do you think that is?", "agitate"),
+        ("Will you come Tuesday?", "ask"),
+        ("Do you like living here?", "closed_question"),
+        ("Can I count on you to come Thursday at 7?", "ask"),
+        ("When works for you, Thursday or Saturday?", "schedule"),
+        ("Never mind, you don't have to answer that.", "rescue"),
+        ("No worries, take your time.", "silence"),
+        ("", "silence"),
+    ] {
+        assert_eq!(primary_of(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn a_courtesy_question_after_an_introduction_leaves_it_an_introduction() {
+    assert_eq!(
+        primary_of(
+            "Hi, I'm Dana from 3B, I'm with the tenants union and we're talking to everyone \
+             about the heat. Got a few minutes?"
+        ),
+        "frame"
+    );
+    // Without the introduction, a courtesy is small talk, and an ask after one is an ask.
+    assert_eq!(
+        primary_of("Hi, I'm Dana from 3B. Will you sign the petition to the landlord?"),
+        "ask"
+    );
+}
+
+#[test]
+fn a_short_question_is_read_with_what_came_before_it() {
+    assert_eq!(
+        primary_of("Suppose we win the new boiler. What does that change for you?"),
+        "consequence"
+    );
+    assert_eq!(
+        primary_of("The plant has been over its permit eleven times. Did you know that?"),
+        "gauge"
+    );
+}
+
+#[test]
+fn keyword_stuffing_reads_as_unclear() {
+    assert_eq!(
+        primary_of("agitate who is responsible vision plan can I count on you"),
+        "unclear"
+    );
+}
+
+#[test]
+fn explain_names_the_cues_and_words_that_decided() {
+    let run = Test::new()
+        .args(&["classify", "--explain", "Who decided to cut the 31?"])
+        .succeeds();
+    assert!(run.stdout.contains("primary: agitate"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("cue: asks who decides"),
+        "the lexicon cue that fired is named:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn stdin_is_a_batch_one_json_object_a_line_in_order_and_an_empty_line_is_silence() {
+    let readings =
+        batch("Who benefits from it staying like this?\n\nNice dog! What's her name?\r\n");
+    let primaries: Vec<&str> = readings
+        .iter()
+        .map(|r| r["primary"].as_str().expect("primary"))
+        .collect();
+    assert_eq!(primaries, ["agitate", "silence", "small_talk"]);
+    assert_eq!(readings[2]["text"], "Nice dog! What's her name?");
+}
