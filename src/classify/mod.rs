@@ -106,6 +106,7 @@ pub fn corpus() -> Vec<CorpusLine> {
     let third = include_str!("../../tests/data/classify/corpus-third.jsonl");
     let fourth = include_str!("../../tests/data/classify/corpus-fourth.jsonl");
     let fifth = include_str!("../../tests/data/classify/corpus-fifth.jsonl");
+    let sixth = include_str!("../../tests/data/classify/corpus-sixth.jsonl");
     original
         .lines()
         .chain(more.lines())
@@ -113,6 +114,7 @@ pub fn corpus() -> Vec<CorpusLine> {
         .chain(third.lines())
         .chain(fourth.lines())
         .chain(fifth.lines())
+        .chain(sixth.lines())
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| serde_json::from_str(l).ok())
         .collect()
