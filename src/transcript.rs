@@ -314,3 +314,53 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         dropped_line,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A disk that fills up in the middle of a session: `/dev/full` accepts the open and
+    /// fails every write with "no space left on device".
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_disk_that_fills_mid_session_loses_no_turn() {
+        let folder = tempfile::tempdir().expect("a temp dir");
+        let mut journal = Journal::create(&folder.path().join("t.jsonl")).expect("created");
+        journal
+            .append(&Record::Undo { turn: 1 })
+            .expect("the disk still has room");
+        journal.file = Some(
+            OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full opens"),
+        );
+        let failed = journal
+            .append(&Record::Undo { turn: 2 })
+            .expect_err("a full disk is reported");
+        assert_eq!(failed.error.raw_os_error(), Some(28), "ENOSPC: {failed:?}");
+        assert!(!journal.on_disk(), "the journal moved to memory");
+        assert!(journal.saved_path().is_none(), "nothing claims to be saved");
+        journal
+            .append(&Record::Undo { turn: 3 })
+            .expect("memory keeps taking turns, without a second report");
+
+        let elsewhere = folder.path().join("elsewhere/t.jsonl");
+        journal.save_as(&elsewhere).expect("saved elsewhere");
+        journal
+            .append(&Record::Undo { turn: 4 })
+            .expect("and the new file takes the next turn");
+        let saved = fs::read_to_string(&elsewhere).expect("readable");
+        let turns: Vec<&str> = saved.lines().collect();
+        assert_eq!(
+            turns,
+            [
+                r#"{"record":"undo","turn":1}"#,
+                r#"{"record":"undo","turn":2}"#,
+                r#"{"record":"undo","turn":3}"#,
+                r#"{"record":"undo","turn":4}"#,
+            ],
+            "every turn, before, during and after the failure"
+        );
+    }
+}
