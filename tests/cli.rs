@@ -331,6 +331,20 @@ fn an_out_of_range_number_says_the_range() {
 }
 
 #[test]
+fn an_echo_with_no_words_to_listen_for_is_located() {
+    let persona = format!(
+        "{PERSONA}\n[vision.open]\nsays = \"Okay.\"\n\n[[vision.open.echo]]\nwhen = []\nsays = \"Heat logs. Okay.\"\n"
+    );
+    let err = check_file(&persona);
+    assert!(
+        err.contains(":23:8: empty list: name at least one word"),
+        "{err}"
+    );
+    let blank = check_file(&persona.replace("when = []", "when = [\"logs\", \" \"]"));
+    assert!(blank.contains("word 2 is blank"), "{blank}");
+}
+
+#[test]
 fn a_missing_key_is_named() {
     let err = check_file(&PERSONA.replace("role = \"Parent of a third-grader\"\n", ""));
     assert!(err.starts_with("FILE:1:1: missing key `role`"), "{err}");

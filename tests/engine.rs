@@ -520,3 +520,48 @@ fn the_models_step_four_is_not_a_lecture() {
     }
     assert_eq!(c.state().patience, patience);
 }
+
+#[test]
+fn a_persona_answers_the_words_the_organizer_actually_used() {
+    let marisol = &LIBRARY.personas["marisol-reyes"].item;
+    let open = marisol.vision.open.as_ref().expect("Marisol's open reply");
+    let heat_logs = open
+        .echo
+        .iter()
+        .find(|e| e.when.all().iter().any(|w| w == "heat log"))
+        .expect("an echo for heat logs");
+    let vision = |line: &str| {
+        let mut c = talk("boiler-4c", 8);
+        to_the_story(&mut c);
+        act(
+            &mut c,
+            "Why do you think the boiler keeps breaking?",
+            &[Move::Agitate],
+        );
+        act(
+            &mut c,
+            "I'm in this because my apartment hit 56 degrees last January.",
+            &[Move::OwnStake],
+        );
+        act(&mut c, line, &[Move::Vision])
+    };
+
+    let named = vision(
+        "We're organizing so every household keeps a Heat Log, and nobody can call us liars.",
+    );
+    assert_eq!(named.rule, "vision:open", "{:?}", named.why);
+    assert!(
+        heat_logs.says.all().contains(&named.text),
+        "she answers the heat logs the organizer named: {:?}",
+        named.text
+    );
+
+    let unnamed =
+        vision("We're organizing so this building is treated like the ones with doormen.");
+    assert_eq!(unnamed.rule, "vision:open", "{:?}", unnamed.why);
+    assert!(
+        open.says.all().contains(&unnamed.text),
+        "without those words, she never mentions them: {:?}",
+        unnamed.text
+    );
+}

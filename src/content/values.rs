@@ -192,6 +192,50 @@ impl<'de> Deserialize<'de> for Variants {
 pub struct Reply {
     pub says: Variants,
     pub cue: Option<Variants>,
+    /// Lines said instead of `says` when the organizer's line names one of their words, so
+    /// a persona can answer what was actually said ("Heat logs. Okay.").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub echo: Vec<Echo>,
+}
+
+/// A reply to the organizer's own words: said only when their line contains one of `when`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Echo {
+    pub when: Words,
+    pub says: Variants,
+    /// What the organizer sees meanwhile; the reply's own `cue` when left out.
+    pub cue: Option<Variants>,
+}
+
+/// Words or phrases to listen for in the organizer's line (whole words, any case). Never
+/// empty, and no entry is blank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Words(Vec<String>);
+
+impl Words {
+    pub fn all(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let words = Vec::<String>::deserialize(deserializer)?;
+        if words.is_empty() {
+            return Err(de::Error::custom(
+                "empty list: name at least one word or phrase to listen for, e.g. [\"heat log\", \"logs\"]",
+            ));
+        }
+        if let Some(blank) = words.iter().position(|w| w.trim().is_empty()) {
+            return Err(de::Error::custom(format!(
+                "word {} is blank: write a word or phrase, or remove it",
+                blank + 1
+            )));
+        }
+        Ok(Words(words))
+    }
 }
 
 #[cfg(test)]

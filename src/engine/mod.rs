@@ -16,7 +16,7 @@ use crate::content::model::Model;
 use crate::content::persona::{Persona, Reaction, Stake};
 use crate::content::scenario::Scenario;
 use crate::content::step::Step;
-use crate::content::values::{Reply, Variants};
+use crate::content::values::{Echo, Reply, Variants};
 use crate::moves::Move;
 use serde::Serialize;
 use state::ObjectionState;
@@ -110,6 +110,7 @@ pub struct Conversation<'c> {
 struct Beat<'c> {
     says: &'c Variants,
     cue: Option<&'c Variants>,
+    echo: &'c [Echo],
     rule: String,
     objection: Option<usize>,
     lit_up: bool,
@@ -121,6 +122,7 @@ impl<'c> Beat<'c> {
         Beat {
             says: &reply.says,
             cue: reply.cue.as_ref(),
+            echo: &reply.echo,
             rule: rule.into(),
             objection: None,
             lit_up: false,
@@ -272,12 +274,26 @@ impl<'c> Conversation<'c> {
             self.state.end = Some(End::TurnLimit);
         }
         why.push(beat.why.clone());
-        let text = pick::choose(beat.says, self.seed, &beat.rule, &mut self.state.uses).to_owned();
-        let cue = beat.cue.map(|cue| {
+        // The organizer's own words, answered where the persona has a line for them.
+        let (says, cue, wording) = match beat
+            .echo
+            .iter()
+            .enumerate()
+            .find(|(_, echo)| touches(echo.when.all(), &reading.text))
+        {
+            Some((i, echo)) => (
+                &echo.says,
+                echo.cue.as_ref().or(beat.cue),
+                format!("{}:echo:{i}", beat.rule),
+            ),
+            None => (beat.says, beat.cue, beat.rule.clone()),
+        };
+        let text = pick::choose(says, self.seed, &wording, &mut self.state.uses).to_owned();
+        let cue = cue.map(|cue| {
             pick::choose(
                 cue,
                 self.seed,
-                &format!("{}:cue", beat.rule),
+                &format!("{wording}:cue"),
                 &mut self.state.uses,
             )
             .to_owned()
@@ -374,6 +390,7 @@ impl<'c> Conversation<'c> {
         Beat {
             says: &r.says,
             cue: r.cue.as_ref(),
+            echo: &[],
             rule: format!("reaction:{index}"),
             objection: None,
             lit_up: false,
