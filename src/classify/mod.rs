@@ -1,16 +1,18 @@
 //! Reading the organizer's lines as moves.
 //!
 //! Two kinds of evidence, combined by a small linear model:
-//! - the cue lexicon (`lexicon.toml`): phrases organizers use for each move, written by
-//!   people, compiled once into one `RegexSet`; the cues that fire are the explanation;
-//! - the words themselves: a multinomial logistic regression over words, word pairs and
-//!   the fired cues, trained at first use, deterministically, on the tune part of the
-//!   labelled corpus in `tests/data/classify/` (never on its held-out part, so the
-//!   accuracy the tests report is honest).
+//! - the lexicon (`lexicon.toml`), written by people: cue phrases organizers use for each
+//!   move, each compiled once into its own automaton, and word classes (what a sentence is
+//!   about: family, pay and conditions, the people in power); the cues that fire are the
+//!   explanation;
+//! - the words themselves: a multinomial logistic regression over words, word pairs, the
+//!   word classes and the fired cues, trained at first use, deterministically, on the tune
+//!   part of the labelled corpus in `tests/data/classify/` (never on its held-out part, so
+//!   the accuracy the tests report is honest).
 //!
 //! A line is read sentence by sentence for its moves in order; the primary move (the one
-//! the persona answers) is read from the whole line. No I/O; the same line always reads
-//! the same way.
+//! the persona answers) follows how a listener hears the line (`primary_of`). No I/O; the
+//! same line always reads the same way.
 
 mod model;
 mod reading;
@@ -405,8 +407,9 @@ impl Classifier {
 }
 
 /// The move the persona answers: the last question or request, as a listener hears it;
-/// but pressure colours the whole line, a rescue at the end takes back what came before,
-/// and a line of statements is read as a whole.
+/// but pressure colours the whole line, a rescue at the end takes back what came before, a
+/// courtesy after an introduction leaves it an introduction, and a line of statements is
+/// what it ends on.
 fn primary_of(
     sentences: &[&str],
     read: &[Move],
