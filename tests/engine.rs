@@ -565,3 +565,52 @@ fn a_persona_answers_the_words_the_organizer_actually_used() {
         unnamed.text
     );
 }
+
+#[test]
+fn a_silence_after_the_ask_is_answered_in_the_words_of_the_ask() {
+    let marisol = &LIBRARY.personas["marisol-reyes"].item;
+    let no_time = marisol
+        .objections
+        .iter()
+        .find(|o| o.id.get_ref().as_str() == "no-time")
+        .expect("Marisol's no-time worry");
+    let thursday = no_time
+        .surfaces
+        .echo
+        .iter()
+        .find(|e| e.when.all().iter().any(|w| w == "Thursday"))
+        .expect("an echo for Thursday");
+    let out_after = |ask: &str| {
+        let mut c = talk("boiler-4c", 3);
+        to_the_ask(&mut c);
+        act(
+            &mut c,
+            "Here's the plan: 25 apartments at the meeting, then the letter on the 17th.",
+            &[Move::Plan],
+        );
+        act(&mut c, "What worries you about it?", &[Move::Explore]);
+        act(
+            &mut c,
+            "At the Birchwood 29 households signed together and nobody was pushed out.",
+            &[Move::Plan],
+        );
+        act(&mut c, ask, &[Move::Ask]);
+        act(&mut c, "", &[Move::Silence])
+    };
+
+    let named = out_after("Can I count on you to come Thursday at 7?");
+    assert_eq!(named.objection.as_deref(), Some("no-time"), "{named:?}");
+    assert!(
+        thursday.says.all().contains(&named.text),
+        "the silence leaves the ask's Thursday hanging: {:?}",
+        named.text
+    );
+
+    let unnamed = out_after("Can I count on you to come to the meeting?");
+    assert_eq!(unnamed.objection.as_deref(), Some("no-time"), "{unnamed:?}");
+    assert!(
+        no_time.surfaces.says.all().contains(&unnamed.text),
+        "no Thursday she was never told about: {:?}",
+        unnamed.text
+    );
+}

@@ -163,6 +163,7 @@ impl<'c> Conversation<'c> {
             silences: 0,
             statements: 0,
             uses: Default::default(),
+            last_words: String::new(),
             end: None,
         };
         drill_setup(&cast, &mut state);
@@ -274,12 +275,17 @@ impl<'c> Conversation<'c> {
             self.state.end = Some(End::TurnLimit);
         }
         why.push(beat.why.clone());
-        // The organizer's own words, answered where the persona has a line for them.
+        // The organizer's own words, answered where the persona has a line for them; a
+        // silence leaves the words before it hanging (the ask they are answering).
+        if reading.primary != Move::Silence {
+            self.state.last_words.clone_from(&reading.text);
+        }
+        let heard = &self.state.last_words;
         let (says, cue, wording) = match beat
             .echo
             .iter()
             .enumerate()
-            .find(|(_, echo)| touches(echo.when.all(), &reading.text))
+            .find(|(_, echo)| touches(echo.when.all(), heard))
         {
             Some((i, echo)) => (
                 &echo.says,

@@ -155,6 +155,8 @@ pub struct State {
     /// Statements in a row without a question.
     pub statements: u32,
     pub uses: Uses,
+    /// The organizer's last words: what a persona answering a silence is still answering.
+    pub last_words: String,
     pub end: Option<End>,
 }
 
