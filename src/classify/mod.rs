@@ -109,6 +109,7 @@ pub fn corpus() -> Vec<CorpusLine> {
     let fourth = include_str!("../../tests/data/classify/corpus-fourth.jsonl");
     let fifth = include_str!("../../tests/data/classify/corpus-fifth.jsonl");
     let sixth = include_str!("../../tests/data/classify/corpus-sixth.jsonl");
+    let seventh = include_str!("../../tests/data/classify/corpus-seventh.jsonl");
     original
         .lines()
         .chain(more.lines())
@@ -117,6 +118,7 @@ pub fn corpus() -> Vec<CorpusLine> {
         .chain(fourth.lines())
         .chain(fifth.lines())
         .chain(sixth.lines())
+        .chain(seventh.lines())
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| serde_json::from_str(l).ok())
         .collect()
