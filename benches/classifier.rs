@@ -1,7 +1,7 @@
 //! How fast the classifier reads a line and how long training takes at start-up.
 //! Goals: a line well under a millisecond (the REPL must feel instant); training in a
 //! quarter to a third of a second in release. It grows with the corpus (189 ms on 2,817
-//! lines, 264 ms on 5,932 with two cores reading them); it runs once a process, and the
+//! lines, 298 ms on 6,419 with two cores reading them); it runs once a process, and the
 //! REPL starts it behind the briefing, so a trainee does not wait for it.
 
 use criterion::{Criterion, criterion_group, criterion_main};
