@@ -142,3 +142,34 @@ fn stdin_is_a_batch_one_json_object_a_line_in_order_and_an_empty_line_is_silence
     assert_eq!(primaries, ["agitate", "silence", "small_talk"]);
     assert_eq!(readings[2]["text"], "Nice dog! What's her name?");
 }
+
+/// Reading a good line as pressure costs a trainee trust they earned, so these, which
+/// share words with pressure ("nobody", "you deserve", "I need", "everybody"), must never
+/// read as pressure; and the plainest pressure must.
+#[test]
+fn good_lines_are_never_read_as_pressure_and_plain_guilt_is() {
+    for line in [
+        "Wow. Fifty hours a week and the same flat pay. What happened when you brought it up?",
+        "Nurses like you are why this floor still runs.",
+        "You deserve the raise, and so does everyone on nights.",
+        "The company had to pay back two million in stolen wages.",
+        "We're not asking you to speak. You'd only stand with us in the back.",
+        "Nobody goes alone: we deliver the letter together and the lawyer comes with us.",
+        "You don't have to decide tonight. I'll call you Thursday.",
+        "Forty of us are going on the 14th. Would you come too?",
+        "Cards are due Friday. Can I count on yours?",
+        "I need this too. My kid is in that class.",
+        "That's on the agenda for the hearing, right after public comment.",
+        "My mom was exposed to the same fumes for twenty years.",
+        "It's okay to say no. I'd still like to keep you posted.",
+    ] {
+        assert_ne!(primary_of(line), "pressure", "{line:?}");
+    }
+    for line in [
+        "Your whole hallway has signed except you, and people are starting to ask why. Can I count on you to sign?",
+        "I'm not leaving until you say yes.",
+        "Come on, just say yes. I'll put you down.",
+    ] {
+        assert_eq!(primary_of(line), "pressure", "{line:?}");
+    }
+}
