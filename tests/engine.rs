@@ -567,6 +567,41 @@ fn a_persona_answers_the_words_the_organizer_actually_used() {
 }
 
 #[test]
+fn a_persona_s_own_reactions_answer_the_words_used_too() {
+    let marisol = &LIBRARY.personas["marisol-reyes"].item;
+    let small_talk = marisol
+        .reactions
+        .iter()
+        .find(|r| r.to == Move::SmallTalk)
+        .expect("Marisol's small talk");
+    let cooking = small_talk
+        .echo
+        .iter()
+        .find(|e| e.when.all().iter().any(|w| w == "smells"))
+        .expect("an echo for the smell of her cooking");
+    let chat = |line: &str, seed: u64| {
+        let mut c = talk("boiler-4c", seed);
+        frame(&mut c);
+        act(&mut c, line, &[Move::SmallTalk])
+    };
+
+    for seed in 0..12 {
+        let named = chat("Something smells amazing in there!", seed);
+        assert!(
+            cooking.says.all().contains(&named.text),
+            "she answers the compliment the organizer paid: {:?}",
+            named.text
+        );
+        let unnamed = chat("How's your evening going?", seed);
+        assert!(
+            small_talk.says.all().contains(&unnamed.text),
+            "without it, she never thanks anyone for a compliment: {:?}",
+            unnamed.text
+        );
+    }
+}
+
+#[test]
 fn a_silence_after_the_ask_is_answered_in_the_words_of_the_ask() {
     let marisol = &LIBRARY.personas["marisol-reyes"].item;
     let no_time = marisol

@@ -5,7 +5,7 @@
 //! file (unique stake and objection ids) is checked in `Persona::problems`.
 
 use super::step::Step;
-use super::values::{Bounded, Delta, Id, Percent, Reply, Variants};
+use super::values::{Bounded, Delta, Echo, Id, Percent, Reply, Variants};
 use super::{Problem, duplicate_ids};
 use crate::moves::Move;
 use serde::{Deserialize, Serialize};
@@ -274,4 +274,8 @@ pub struct Reaction {
     pub trust: Option<Delta>,
     pub openness: Option<Delta>,
     pub patience: Option<Bounded<-20, 20>>,
+    /// Lines said instead of `says` when the organizer's line names their words, as on
+    /// any reply.
+    #[serde(default)]
+    pub echo: Vec<Echo>,
 }

@@ -396,7 +396,7 @@ impl<'c> Conversation<'c> {
         Beat {
             says: &r.says,
             cue: r.cue.as_ref(),
-            echo: &[],
+            echo: &r.echo,
             rule: format!("reaction:{index}"),
             objection: None,
             lit_up: false,
