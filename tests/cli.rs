@@ -331,7 +331,7 @@ fn an_out_of_range_number_says_the_range() {
 }
 
 #[test]
-fn an_echo_with_no_words_to_listen_for_is_located() {
+fn an_echo_that_can_never_be_heard_is_located() {
     let persona = format!(
         "{PERSONA}\n[vision.open]\nsays = \"Okay.\"\n\n[[vision.open.echo]]\nwhen = []\nsays = \"Heat logs. Okay.\"\n"
     );
@@ -342,6 +342,19 @@ fn an_echo_with_no_words_to_listen_for_is_located() {
     );
     let blank = check_file(&persona.replace("when = []", "when = [\"logs\", \" \"]"));
     assert!(blank.contains("word 2 is blank"), "{blank}");
+    let mute = check_file(&persona.replace("when = []", "when = [\"percent\", \"%\"]"));
+    assert!(
+        mute.contains(":23:8: word 2 (\"%\") has no letters or digits"),
+        "{mute}"
+    );
+    let stake = check_file(&PERSONA.replace(
+        "about = \"Thirty-four kids and no aide\"\n",
+        "about = \"Thirty-four kids and no aide\"\ntouches = [\"aide\", \"34%\", \"--\"]\n",
+    ));
+    assert!(
+        stake.contains(":10:11: word 3 (\"--\") has no letters or digits"),
+        "a stake's words are held to the same rule: {stake}"
+    );
 }
 
 #[test]

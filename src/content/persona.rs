@@ -5,7 +5,7 @@
 //! file (unique stake and objection ids) is checked in `Persona::problems`.
 
 use super::step::Step;
-use super::values::{Bounded, Delta, Echo, Id, Percent, Reply, Variants};
+use super::values::{Bounded, Delta, Echo, Id, Percent, Reply, Variants, heard_words};
 use super::{Problem, duplicate_ids};
 use crate::moves::Move;
 use serde::{Deserialize, Serialize};
@@ -164,7 +164,7 @@ pub struct Introduction {
 pub struct Stake {
     pub id: Spanned<Id>,
     pub about: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "heard_words")]
     pub touches: Vec<String>,
     #[serde(default = "default_lights_up_at")]
     pub lights_up_at: StakeLevel,
@@ -198,7 +198,7 @@ pub struct Objection {
     pub fear: String,
     #[serde(default = "default_surfaces_at")]
     pub surfaces_at: Spanned<Vec<Step>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "heard_words")]
     pub touches: Vec<String>,
     #[serde(default = "default_explored_by")]
     pub explored_by: Vec<Move>,

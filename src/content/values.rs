@@ -222,20 +222,40 @@ impl Words {
 
 impl<'de> Deserialize<'de> for Words {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let words = Vec::<String>::deserialize(deserializer)?;
+        let words = heard_words(deserializer)?;
         if words.is_empty() {
             return Err(de::Error::custom(
                 "empty list: name at least one word or phrase to listen for, e.g. [\"heat log\", \"logs\"]",
             ));
         }
-        if let Some(blank) = words.iter().position(|w| w.trim().is_empty()) {
-            return Err(de::Error::custom(format!(
-                "word {} is blank: write a word or phrase, or remove it",
-                blank + 1
-            )));
-        }
         Ok(Words(words))
     }
+}
+
+/// A list of words or phrases to listen for in the organizer's lines, every one of which
+/// could be heard: none blank, none made of punctuation alone.
+pub fn heard_words<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let words = Vec::<String>::deserialize(deserializer)?;
+    if let Some(blank) = words.iter().position(|w| w.trim().is_empty()) {
+        return Err(de::Error::custom(format!(
+            "word {} is blank: write a word or phrase, or remove it",
+            blank + 1
+        )));
+    }
+    // Lines are compared word by word with punctuation dropped, so "%" or "$" alone
+    // would silently never match.
+    if let Some(mute) = words
+        .iter()
+        .position(|w| !w.chars().any(char::is_alphanumeric))
+    {
+        return Err(de::Error::custom(format!(
+            "word {} ({:?}) has no letters or digits, and punctuation is ignored when \
+             listening, so it can never match: write it as a word (\"percent\", \"dollars\")",
+            mute + 1,
+            words[mute]
+        )));
+    }
+    Ok(words)
 }
 
 #[cfg(test)]
