@@ -1085,6 +1085,9 @@ fn word_form(text: &str) -> String {
         .map(|c| {
             if c.is_alphanumeric() || c == '\'' {
                 c
+            } else if c == '\u{2019}' || c == '\u{2018}' {
+                // Phones and word processors type "don’t"; listeners write "don't".
+                '\''
             } else {
                 ' '
             }
@@ -1151,5 +1154,13 @@ mod tests {
         assert!(!touches(&[], "heat"));
         assert!(touches(&["sign-up".to_owned()], "the sign up sheet"));
         assert!(touches(&["sign up".to_owned()], "the sign-up sheet"));
+        assert!(touches(
+            &["you don't".to_owned()],
+            "And if you don\u{2019}t go?"
+        ));
+        assert!(touches(
+            &["you don\u{2019}t".to_owned()],
+            "and if you don't go"
+        ));
     }
 }
