@@ -38,8 +38,8 @@ fn main() {
                     .iter()
                     .enumerate()
                     .partition(|(i, _)| i % FOLDS == fold);
-                let kept: Vec<CorpusLine> = kept.into_iter().map(|(_, l)| copy(l)).collect();
-                let held: Vec<CorpusLine> = held.into_iter().map(|(_, l)| copy(l)).collect();
+                let kept: Vec<CorpusLine> = kept.into_iter().map(|(_, l)| l.clone()).collect();
+                let held: Vec<CorpusLine> = held.into_iter().map(|(_, l)| l.clone()).collect();
                 let (r, t) = score(&train(&lexicon, &kept), &held, show_misses);
                 right += r;
                 total += t;
@@ -52,16 +52,6 @@ fn main() {
         total,
         100.0 * right as f64 / total as f64
     );
-}
-
-fn copy(line: &CorpusLine) -> CorpusLine {
-    CorpusLine {
-        text: line.text.clone(),
-        primary: line.primary,
-        moves: line.moves.clone(),
-        campaign: line.campaign.clone(),
-        split: Split::Tune,
-    }
 }
 
 fn train(lexicon: &str, lines: &[CorpusLine]) -> Classifier {

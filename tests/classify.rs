@@ -148,7 +148,7 @@ fn stdin_is_a_batch_one_json_object_a_line_in_order_and_an_empty_line_is_silence
 /// read as pressure; and the plainest pressure must.
 #[test]
 fn good_lines_are_never_read_as_pressure_and_plain_guilt_is() {
-    for line in [
+    let good = [
         "Wow. Fifty hours a week and the same flat pay. What happened when you brought it up?",
         "Nurses like you are why this floor still runs.",
         "You deserve the raise, and so does everyone on nights.",
@@ -162,14 +162,29 @@ fn good_lines_are_never_read_as_pressure_and_plain_guilt_is() {
         "That's on the agenda for the hearing, right after public comment.",
         "My mom was exposed to the same fumes for twenty years.",
         "It's okay to say no. I'd still like to keep you posted.",
-    ] {
-        assert_ne!(primary_of(line), "pressure", "{line:?}");
+        "I was scared too, but I'm going. Will you come with me Thursday?",
+        "We need forty people in that room to win. Will you be one of them?",
+        "Most of your floor signed this week, and it would mean a lot to have you too. Will you sign?",
+    ];
+    for (line, read) in good.iter().zip(batch(&good.join("\n"))) {
+        assert_ne!(read["primary"], "pressure", "{line:?}");
     }
-    for line in [
+    // Guilt, or being made the holdout, then a plain ask: the ask is the pressure's.
+    let guilt = [
         "Your whole hallway has signed except you, and people are starting to ask why. Can I count on you to sign?",
         "I'm not leaving until you say yes.",
         "Come on, just say yes. I'll put you down.",
-    ] {
-        assert_eq!(primary_of(line), "pressure", "{line:?}");
+        "Every other nurse on 4 North already signed. You're the last one. So are you in?",
+        "If you skip it, the whole block knows who let them down. Will you come Thursday?",
+        "Honestly you owe it to your kids. Can I count on you?",
+    ];
+    for (line, read) in guilt.iter().zip(batch(&guilt.join("\n"))) {
+        assert_eq!(read["primary"], "pressure", "{line:?}");
     }
+    let holdout = &batch(guilt[3])[0];
+    assert_eq!(
+        holdout["moves"],
+        serde_json::json!(["pressure", "ask"]),
+        "the pressure, then the ask it leans on: {holdout}"
+    );
 }

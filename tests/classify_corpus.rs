@@ -2,9 +2,10 @@
 //! trained on, and that no cue in the lexicon was written from. Prints per-move precision
 //! and recall.
 //!
-//! Issue 3 asks for 90% top-1, and this test fails below that. Measured 2026-11-24: 94.0%
-//! (232 lines). One held-out line is 0.4%, so a change that misreads ten more lines than
-//! today fails here.
+//! Three sets are held out: `corpus.jsonl`'s held-out lines, from the writer of the first
+//! tune lines, and two files by writers who never saw a line of the corpus: the organizer's
+//! side of whole conversations, and an examiner's look-alikes, twelve per move. Issue 3 asks
+//! for 90% top-1, and this test fails below that on all of them together.
 
 use greenlight::classify::{Classifier, Split, corpus};
 use greenlight::moves::Move;
@@ -25,9 +26,13 @@ fn held_out_top1_accuracy_is_at_least_90_percent() {
     let mut moves_right = 0;
     let mut counts: BTreeMap<Move, (usize, usize, usize)> = BTreeMap::new(); // (tp, fp, fn)
     let mut misses = Vec::new();
+    let mut by_file: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // (right, lines)
     for line in &heldout {
         let reading = classifier.classify(&line.text);
+        let file = by_file.entry(line.file).or_default();
+        file.1 += 1;
         if reading.primary == line.primary {
+            file.0 += 1;
             right += 1;
             counts.entry(line.primary).or_default().0 += 1;
         } else {
@@ -51,6 +56,12 @@ fn held_out_top1_accuracy_is_at_least_90_percent() {
         100.0 * accuracy,
         100.0 * moves_right as f64 / heldout.len() as f64
     );
+    for (file, (right, lines)) in &by_file {
+        println!(
+            "  {file}: {lines} lines, top-1 {:.1}%",
+            100.0 * *right as f64 / *lines as f64
+        );
+    }
     println!("{:>15}  precision  recall", "move");
     for (m, (tp, fp, fn_)) in &counts {
         let precision = *tp as f64 / (tp + fp).max(1) as f64;

@@ -82,13 +82,16 @@ struct CueDef {
 }
 
 /// A line of the labelled corpus.
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 pub struct CorpusLine {
     pub text: String,
     pub primary: Move,
     pub moves: Vec<Move>,
     pub campaign: String,
     pub split: Split,
+    /// The corpus file the line comes from, e.g. `corpus-more.jsonl`.
+    #[serde(skip)]
+    pub file: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -101,26 +104,35 @@ pub enum Split {
 /// The labelled corpus bundled with greenlight: the original lines (tune and held-out),
 /// and further tune lines written by people who never saw the held-out ones.
 pub fn corpus() -> Vec<CorpusLine> {
-    let original = include_str!("../../tests/data/classify/corpus.jsonl");
-    let more = include_str!("../../tests/data/classify/corpus-more.jsonl");
-    // Lines content writers saw misread while writing personas, with what they meant.
-    let field = include_str!("../../tests/data/classify/corpus-field.jsonl");
-    let third = include_str!("../../tests/data/classify/corpus-third.jsonl");
-    let fourth = include_str!("../../tests/data/classify/corpus-fourth.jsonl");
-    let fifth = include_str!("../../tests/data/classify/corpus-fifth.jsonl");
-    let sixth = include_str!("../../tests/data/classify/corpus-sixth.jsonl");
-    let seventh = include_str!("../../tests/data/classify/corpus-seventh.jsonl");
-    original
-        .lines()
-        .chain(more.lines())
-        .chain(field.lines())
-        .chain(third.lines())
-        .chain(fourth.lines())
-        .chain(fifth.lines())
-        .chain(sixth.lines())
-        .chain(seventh.lines())
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|l| serde_json::from_str(l).ok())
+    macro_rules! files {
+        ($($name:literal),* $(,)?) => {
+            [$(($name, include_str!(concat!("../../tests/data/classify/", $name)))),*]
+        };
+    }
+    let files = files![
+        "corpus.jsonl",
+        "corpus-more.jsonl",
+        // Lines content writers saw misread while writing personas, with what they meant.
+        "corpus-field.jsonl",
+        "corpus-third.jsonl",
+        "corpus-fourth.jsonl",
+        "corpus-fifth.jsonl",
+        "corpus-sixth.jsonl",
+        "corpus-seventh.jsonl",
+        "corpus-eighth.jsonl",
+        // Held out from the start, by writers who never saw any other line.
+        "heldout-conversations.jsonl",
+        "heldout-examiner.jsonl",
+    ];
+    files
+        .iter()
+        .flat_map(|(name, text)| text.lines().map(move |line| (*name, line)))
+        .filter(|(_, line)| !line.trim().is_empty())
+        .filter_map(|(file, line)| {
+            let mut parsed: CorpusLine = serde_json::from_str(line).ok()?;
+            parsed.file = file;
+            Some(parsed)
+        })
         .collect()
 }
 
@@ -312,6 +324,7 @@ impl Classifier {
         let mut pressing = false;
         let mut courtesy_at_end = false;
         let mut withdrawing = false;
+        let mut unheard_pressure_at = None;
         for (n, sentence) in sentences.iter().enumerate() {
             let features = self.features(sentence);
             let m = if sentences.len() == 1 {
@@ -365,6 +378,9 @@ impl Classifier {
             // unsure, the milder reading.
             let uncued_charge = matches!(m, Move::Pressure | Move::Rescue) && !cued(m);
             if sentences.len() > 1 && (m == Move::Unclear || uncued_charge) {
+                if m == Move::Pressure {
+                    unheard_pressure_at.get_or_insert(moves.len());
+                }
                 continue;
             }
             if moves.last() != Some(&m) {
@@ -380,6 +396,11 @@ impl Classifier {
             withdrawing,
             courtesy_at_end,
         );
+        if let Some(at) = unheard_pressure_at.filter(|_| primary == Move::Pressure)
+            && !moves.contains(&primary)
+        {
+            moves.insert(at, primary);
+        }
         if !moves.contains(&primary) {
             match last_question_at.filter(|i| *i < moves.len()) {
                 Some(i) => moves[i] = primary,
@@ -424,7 +445,14 @@ fn primary_of(
     if read.len() <= 1 {
         return whole;
     }
-    if pressing {
+    // Guilt or being made the holdout, then a plain ask ("Everyone else on the floor
+    // signed. So, you in?"): no single phrase is a cue, but the sentence and the line both
+    // read as pressure, and the ask it ends on is the pressure's.
+    if pressing
+        || (whole == Move::Pressure
+            && read.contains(&Move::Pressure)
+            && read.last() == Some(&Move::Ask))
+    {
         return Move::Pressure;
     }
     if withdrawing {
