@@ -120,6 +120,7 @@ pub fn corpus() -> Vec<CorpusLine> {
         "corpus-sixth.jsonl",
         "corpus-seventh.jsonl",
         "corpus-eighth.jsonl",
+        "corpus-ninth.jsonl",
         // Held out from the start, by writers who never saw any other line.
         "heldout-conversations.jsonl",
         "heldout-examiner.jsonl",
