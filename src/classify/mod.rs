@@ -121,6 +121,7 @@ pub fn corpus() -> Vec<CorpusLine> {
         "corpus-seventh.jsonl",
         "corpus-eighth.jsonl",
         "corpus-ninth.jsonl",
+        "corpus-tenth.jsonl",
         // Held out from the start, by writers who never saw any other line.
         "heldout-conversations.jsonl",
         "heldout-examiner.jsonl",
