@@ -240,9 +240,9 @@ impl Classifier {
         }];
         let sentences = text::sentences(&line.text);
         if sentences.len() > 1 && sentences.len() == line.moves.len() {
-            for (n, m) in line.moves.iter().enumerate() {
+            for (sentence, m) in sentences.iter().zip(&line.moves) {
                 examples.push(Example {
-                    features: self.features(sentences[n]).names,
+                    features: self.features(sentence).names,
                     label: *m,
                 });
             }
@@ -297,8 +297,9 @@ impl Classifier {
             .iter()
             .map(|c| self.cues[*c].name.clone())
             .collect();
-        let topics = self.topics.of(&text::words(&normal));
-        Features::of(&normal, &cue_names, &cue_moves, fired_cues, &topics)
+        let words = text::words(&normal);
+        let topics = self.topics.of(&words);
+        Features::of(&normal, &words, &cue_names, &cue_moves, fired_cues, &topics)
     }
 
     /// Reads one line.
@@ -322,7 +323,7 @@ impl Classifier {
         let mut cues = Vec::new();
         let mut last_question_at = None;
         let mut read = Vec::new();
-        let mut cued_reads = Vec::new();
+        let mut last_read_cued = false;
         let mut pressing = false;
         let mut courtesy_at_end = false;
         let mut withdrawing = false;
@@ -335,7 +336,7 @@ impl Classifier {
                 self.decide(&features)
             };
             read.push(m);
-            cued_reads.push(features.fired.iter().any(|c| self.cues[*c].for_move == m));
+            last_read_cued = features.fired.iter().any(|c| self.cues[*c].for_move == m);
             let cued = |want: Move| {
                 m == want
                     && features
@@ -392,7 +393,7 @@ impl Classifier {
         let primary = primary_of(
             &sentences,
             &read,
-            &cued_reads,
+            last_read_cued,
             whole,
             pressing,
             withdrawing,
@@ -438,7 +439,7 @@ impl Classifier {
 fn primary_of(
     sentences: &[&str],
     read: &[Move],
-    cued_reads: &[bool],
+    last_read_cued: bool,
     whole: Move,
     pressing: bool,
     withdrawing: bool,
@@ -489,8 +490,8 @@ fn primary_of(
         // A line of statements is what it ends on ("I was cut off too. Here's the plan: …"
         // is the plan), when a cue backs that reading of its last sentence; otherwise the
         // whole line is surer than any one sentence.
-        None => match (read.last(), cued_reads.last()) {
-            (Some(last), Some(true)) => *last,
+        None => match read.last() {
+            Some(last) if last_read_cued => *last,
             _ => whole,
         },
     }

@@ -200,14 +200,14 @@ pub struct Features {
 impl Features {
     pub fn of(
         normal: &str,
+        words: &[&str],
         cue_names: &[String],
         cue_moves: &[Move],
         fired: Vec<usize>,
         topics: &[&str],
     ) -> Features {
-        let words = words(normal);
         let mut names = Vec::with_capacity(words.len() * 3 + 8);
-        for w in &words {
+        for w in words {
             names.push(format!("w:{w}"));
         }
         for pair in words.windows(2) {
